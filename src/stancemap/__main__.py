@@ -1,0 +1,5 @@
+"""``python -m stancemap`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,24 @@
+"""Pipeline component of the actors stage (placeholder until the stage lands)."""
+
+from __future__ import annotations
+
+from ..config import Options
+from ..model import Document
+from ..pipeline import register
+
+
+class Component:
+    name = "actors"
+    reads: tuple[str, ...] = ("sentences",)
+    writes: tuple[str, ...] = ("mentions",)
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+@register("actors")
+def _make(options: Options) -> Component:
+    return Component(options)

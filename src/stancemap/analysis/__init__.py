@@ -1,0 +1,1 @@
+"""Analyses over stored records: positions, dyads, the multi-vector profile."""

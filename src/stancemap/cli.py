@@ -1,0 +1,187 @@
+"""The ``stancemap`` command: one sub-command per verb, each with real ``--help``.
+
+Library errors (:class:`~stancemap.errors.StancemapError`) become one clean line on stderr and a
+non-zero exit code; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .config import Options
+from .errors import StancemapError
+from .store.base import Store
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Where does a state stand? Evidence-linked events, stances and claims from news text.")
+
+
+class State:
+    options: Options = Options()
+    debug: bool = False
+
+
+def err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+@app.callback()
+def main_options(
+    db: Annotated[str | None, typer.Option(help="Database: a SQLite file (default under the user data dir) "
+                                                "or a postgresql:// URL.", envvar="STANCEMAP_DB")] = None,
+    config: Annotated[Path | None, typer.Option(help="YAML file of options (see stancemap.config.Options).")] = None,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor reference YAML (repeatable).")] = None,
+    issues: Annotated[str | None, typer.Option("--issues", help="Issue taxonomy YAML replacing the default.")] = None,
+    lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="Extra predicate lexicon YAML (repeatable).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks instead of one-line errors.")] = False,
+) -> None:
+    """Global options go before the verb: stancemap --db my.db ingest FOLDER."""
+    State.debug = debug
+    State.options = Options.from_file(
+        config, db=db, actors_files=actors or None, issues_file=issues, lexicon_files=lexicon or None,
+        progress=False if quiet or not sys.stderr.isatty() else None,
+    )
+
+
+def _store() -> Store:
+    from .store import open_store
+
+    return open_store(State.options.db)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), URL lists, RSS/Atom feeds, WARC files.")],
+    fetch: Annotated[bool, typer.Option("--fetch", help="Fetch URLs from URL lists (off: offline by default).")] = False,
+) -> None:
+    """Read, clean, extract and store documents. Re-ingesting the same file is a no-op."""
+    from .runner import ingest_paths
+
+    State.options.fetch_urls = fetch
+    with _store() as store:
+        report = ingest_paths(paths, store, State.options, on_error=lambda e: err(f"skipped: {e}"))
+        if report.ingested:
+            from .reconcile.run import reconcile_store
+
+            reconcile_store(store, State.options)
+    parts = [f"{len(report.stored)} new", f"{len(report.updated)} updated", f"{len(report.unchanged)} unchanged",
+             f"{len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''}",
+             f"{len(report.errors)} skipped"]
+    typer.echo(f"ingested into {State.options.db}: " + ", ".join(parts), err=True)
+    for dup, orig, sim in report.duplicates:
+        typer.echo(f"duplicate: {dup} is a copy of {orig} (similarity {sim:.2f}); linked, not stored", err=True)
+    if report.not_english:
+        typer.echo(f"note: not English, stored without extraction quality guarantees: {', '.join(report.not_english)}",
+                   err=True)
+    nothing = not (report.ingested or report.unchanged or report.duplicates)
+    if nothing:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
+    kinds: Annotated[str, typer.Option(help="Comma-separated kinds: document,event,stance,claim,contradiction,mention.")]
+    = "document,event,stance,claim,contradiction",
+) -> None:
+    """Export stored records in the shared contract (export-schema.md)."""
+    from .store.export import KINDS, records, to_csv, to_jsonl
+
+    wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+    bad = [k for k in wanted if k not in KINDS]
+    if bad:
+        raise StancemapError(f"unknown kind(s) {', '.join(bad)}; choose from {', '.join(KINDS)}")
+    if format not in ("jsonl", "csv"):
+        raise StancemapError(f"unknown format {format!r}; choose jsonl or csv")
+    with _store() as store:
+        recs = list(records(store, wanted))
+    text = to_csv(recs) if format == "csv" else "".join(line + "\n" for line in to_jsonl(recs))
+    if out:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {len(recs)} records to {out}", err=True)
+    else:
+        sys.stdout.write(text)
+
+
+@app.command("eval")
+def eval_(
+    gold_dir: Annotated[Path, typer.Argument(help="Gold folder with events/stances/claims .jsonl.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object instead of lines.")] = False,
+    peer: Annotated[Path | None, typer.Option(help="PLOVER peer gold (JSON) to also score the coder on.")] = None,
+) -> None:
+    """Score the stored records against a gold folder (same rules as shared/tools/score.py)."""
+    from .evaluate.run import evaluate, format_report
+
+    with _store() as store:
+        rep = evaluate(store, gold_dir)
+    try:
+        from .evaluate.extra import add_extras
+    except ImportError:  # pragma: no cover - extras land with the actor and event stages
+        pass
+    else:
+        add_extras(rep, State.options, gold_dir, peer)
+    typer.echo(json.dumps(rep, indent=1) if as_json else format_report(rep))
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help='e.g. "What is Kazakhstan\'s position on the Russian invasion of Ukraine?"')],
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Answer a question about a state's position with a cited brief from stored records."""
+    from .answer.brief import build_answer, render_text
+    from .answer.question import parse_question
+
+    if format not in ("text", "json"):
+        raise StancemapError(f"unknown format {format!r}; choose text or json")
+    q = parse_question(question, tuple(State.options.actors_files), State.options.issues_file)
+    with _store() as store:
+        answer = build_answer(store, q, State.options.issues_file)
+    typer.echo(json.dumps(answer, ensure_ascii=False, indent=1) if format == "json" else render_text(answer))
+
+
+@app.command()
+def stats() -> None:
+    """Counts of what the store holds."""
+    with _store() as store:
+        for table in ("documents", "sentences", "mentions", "events", "stances", "claims", "contradictions",
+                      "duplicates"):
+            typer.echo(f"{table:15} {store.count(table)}")
+
+
+def main() -> None:
+    try:
+        rc = app(standalone_mode=False)
+    except StancemapError as e:
+        if State.debug:
+            raise
+        err(f"error: {e}")
+        sys.exit(1)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        err("aborted")
+        sys.exit(130)
+    except Exception as e:  # click usage errors and the unexpected
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        if State.debug:
+            raise
+        err(f"error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+        sys.exit(1)
+    sys.exit(rc if isinstance(rc, int) else 0)

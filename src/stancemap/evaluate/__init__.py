@@ -1,0 +1,1 @@
+"""Accuracy: score exports against gold folders and peer gold sets."""

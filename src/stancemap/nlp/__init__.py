@@ -1,0 +1,1 @@
+"""Linguistic annotation: spaCy parse and sentence boundaries with character offsets."""

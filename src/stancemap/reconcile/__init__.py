@@ -1,0 +1,1 @@
+"""Reconcile records across sources: merge, corroborate, flag contradictions."""

@@ -1,0 +1,78 @@
+"""The issue taxonomy: user data loaded from YAML, never hard-coded.
+
+An issue has an ``id``, a ``label``, a ``dimension`` and the texts that say what support, oppose
+and neutral mean on it; optionally ``keywords`` and ``examples`` (sentences with a stance). The
+shipped default is the shape of ../shared/spec/issues.yaml; ``--issues FILE`` replaces it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DataError
+
+POLARITIES = ("support", "oppose", "neutral")
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    label: str
+    dimension: str = "geopolitical"
+    descriptions: dict[str, str] = field(default_factory=dict)  # polarity -> text
+    keywords: tuple[str, ...] = ()
+    examples: tuple[tuple[str, str], ...] = ()  # (polarity, sentence)
+
+    def text(self) -> str:
+        """Everything the file says about the issue, as one text (for embedding and keywords)."""
+        parts = [self.label, *self.descriptions.values(), *self.keywords]
+        return ". ".join(p for p in parts if p)
+
+
+def _parse(data: Any, source: str) -> list[Issue]:
+    if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
+        raise DataError(f"{source}: expected a mapping with an 'issues' list")
+    out: list[Issue] = []
+    seen: set[str] = set()
+    for n, item in enumerate(data["issues"], 1):
+        if not isinstance(item, dict) or not item.get("id") or not item.get("label"):
+            raise DataError(f"{source}: issue #{n} needs at least 'id' and 'label'")
+        iid = str(item["id"])
+        if iid in seen:
+            raise DataError(f"{source}: duplicate issue id {iid!r}")
+        seen.add(iid)
+        examples: list[tuple[str, str]] = []
+        for ex in item.get("examples") or []:
+            if isinstance(ex, dict) and ex.get("stance") in POLARITIES and ex.get("text"):
+                examples.append((str(ex["stance"]), str(ex["text"])))
+            else:
+                raise DataError(f"{source}: issue {iid!r}: each example needs 'stance' and 'text'")
+        kws = item.get("keywords") or []
+        if isinstance(kws, str):
+            kws = [k.strip() for k in kws.split(",")]
+        out.append(Issue(
+            id=iid, label=str(item["label"]), dimension=str(item.get("dimension") or "geopolitical"),
+            descriptions={p: str(item[p]) for p in POLARITIES if item.get(p)},
+            keywords=tuple(str(k) for k in kws if k), examples=tuple(examples),
+        ))
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_issues(path: str | None = None) -> tuple[Issue, ...]:
+    """Issues from ``path``, or the shipped default taxonomy."""
+    if path:
+        p = Path(path)
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as err:
+            raise DataError(f"{p}: cannot read issues: {err}") from err
+        return tuple(_parse(data, str(p)))
+    text = resources.files("stancemap.stances").joinpath("data/issues.yaml").read_text("utf-8")
+    return tuple(_parse(yaml.safe_load(text), "issues.yaml"))

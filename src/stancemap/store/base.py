@@ -1,0 +1,281 @@
+"""The one store interface every stage writes through.
+
+All SQL lives here and is written once, in a dialect-neutral form; a concrete store supplies the
+connection and the :class:`Dialect` (placeholder style and type names). The embedded default is
+SQLite (:mod:`.sqlite`); a PostgreSQL store plugs in with its own dialect and connection.
+
+Guarantees:
+* a document and all its rows are written in one transaction, or nothing is;
+* re-saving a document with the same id and content is a no-op;
+* every extracted row carries its document, character span and verbatim evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..errors import StoreError
+from ..model import Claim, Document, Event, Mention, Sentence, Stance
+from .schema import MIGRATIONS
+
+RECORD_TABLES = ("mentions", "events", "stances", "claims")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    placeholder: str  # "?" or "%s"
+    id_type: str
+    blob_type: str
+    real_type: str
+
+    def sql(self, statement: str) -> str:
+        out = statement.replace("{id}", self.id_type).replace("{blob}", self.blob_type)
+        out = out.replace("{real}", self.real_type)
+        return out.replace("?", self.placeholder) if self.placeholder != "?" else out
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+class Store:
+    """Base store: subclasses set ``self.conn`` (DB-API) and ``self.dialect``."""
+
+    conn: Any
+    dialect: Dialect
+    location: str
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self.dialect.sql(sql), tuple(params))
+        return cur
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            cur = self.conn.cursor()
+            cur.executemany(self.dialect.sql(sql), [tuple(r) for r in rows])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Commit on success, roll back on any error (the document is stored whole or not at all)."""
+        try:
+            self.begin()
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
+
+    def begin(self) -> None:  # overridden where the driver needs an explicit BEGIN
+        return None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- migrations -------------------------------------------------------------------------
+    def applied_migrations(self) -> list[int]:
+        return [r["version"] for r in self.query("SELECT version FROM schema_migrations ORDER BY version")]
+
+    def migrate(self) -> list[int]:
+        """Apply missing migrations in order; returns the versions applied now."""
+        with self.transaction():
+            self.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        done = set(self.applied_migrations())
+        applied = []
+        for version, name, statements in MIGRATIONS:
+            if version in done:
+                continue
+            try:
+                with self.transaction():
+                    for stmt in statements:
+                        self.execute(stmt)
+                    self.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+            except Exception as err:
+                raise StoreError(f"{self.location}: migration {version} ({name}) failed: {err}") from err
+            applied.append(version)
+        return applied
+
+    # -- documents --------------------------------------------------------------------------
+    def document_hash(self, doc_id: str) -> str | None:
+        rows = self.query("SELECT content_hash FROM documents WHERE id = ?", (doc_id,))
+        return rows[0]["content_hash"] if rows else None
+
+    def find_by_hash(self, content_hash: str) -> str | None:
+        rows = self.query("SELECT id FROM documents WHERE content_hash = ?", (content_hash,))
+        return rows[0]["id"] if rows else None
+
+    def near_duplicate(self, sig: np.ndarray, band_hashes: list[str], threshold: float,
+                       exclude: str | None = None) -> tuple[str, float] | None:
+        """The most similar stored document at or above ``threshold``, via LSH band candidates."""
+        from ..ingest.dedupe import similarity
+
+        if not band_hashes:
+            return None
+        clauses = " OR ".join(["(band = ? AND hash = ?)"] * len(band_hashes))
+        params: list[Any] = []
+        for i, h in enumerate(band_hashes):
+            params += [i, h]
+        cands = {r["doc"] for r in self.query(f"SELECT DISTINCT doc FROM doc_bands WHERE {clauses}", params)}
+        cands.discard(exclude)
+        best: tuple[str, float] | None = None
+        for doc_id in sorted(cands):
+            row = self.query("SELECT signature FROM documents WHERE id = ?", (doc_id,))
+            if not row or row[0]["signature"] is None:
+                continue
+            other = np.frombuffer(bytes(row[0]["signature"]), dtype=np.uint64)
+            sim = similarity(sig, other)
+            if sim >= threshold and (best is None or sim > best[1]):
+                best = (doc_id, sim)
+        return best
+
+    def save_document(self, doc: Document, sig: np.ndarray | None = None,
+                      band_hashes: list[str] | None = None) -> None:
+        """Write ``doc`` and all its records in one transaction, replacing an older version."""
+        with self.transaction():
+            self.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+            for table in (*RECORD_TABLES, "sentences", "doc_bands"):
+                self.execute(f"DELETE FROM {table} WHERE doc = ?", (doc.id,))
+            self.execute(
+                "INSERT INTO documents (id, title, author, publisher, published, lang, source, content_hash, "
+                "raw_hash, chars, words, text, meta, signature, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, doc.title, doc.author, doc.publisher, doc.published, doc.lang, doc.source,
+                 doc.content_hash, doc.raw_hash, len(doc.text), doc.words, doc.text,
+                 json.dumps(doc.meta, ensure_ascii=False, sort_keys=True),
+                 sig.tobytes() if sig is not None else None, _now()),
+            )
+            self.executemany("INSERT INTO doc_bands (band, hash, doc) VALUES (?, ?, ?)",
+                             [(i, h, doc.id) for i, h in enumerate(band_hashes or [])])
+            self.executemany("INSERT INTO sentences (doc, idx, start_char, end_char) VALUES (?, ?, ?, ?)",
+                             [(doc.id, s.idx, s.start, s.end) for s in doc.sentences])
+            self._insert_records(doc)
+
+    def _insert_records(self, doc: Document) -> None:
+        t = doc.text
+        self.executemany(
+            "INSERT INTO mentions (doc, sent, start_char, end_char, surface, code, sector, person, kind, "
+            "confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, m.sent, m.start, m.end, t[m.start:m.end], m.code, m.sector, m.person, m.kind,
+              m.confidence, m.rule) for m in doc.mentions],
+        )
+        self.executemany(
+            "INSERT INTO events (doc, sent, start_char, end_char, evidence, source, source_sector, target, "
+            "target_sector, type, cameo, negated, modality, date, issue, quad_class, weight, predicate, "
+            "background, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, e.sent, e.start, e.end, t[e.start:e.end], e.source, e.source_sector, e.target,
+              e.target_sector, e.type, e.cameo, int(e.negated), e.modality, e.date, e.issue, e.quad_class,
+              e.weight, e.predicate, int(e.background), e.confidence, e.rule) for e in doc.events],
+        )
+        self.executemany(
+            "INSERT INTO stances (doc, sent, start_char, end_char, evidence, actor, actor_sector, issue, stance, "
+            "date, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, s.sent, s.start, s.end, t[s.start:s.end], s.actor, s.actor_sector, s.issue, s.stance,
+              s.date, s.confidence, s.rule) for s in doc.stances],
+        )
+        self.executemany(
+            "INSERT INTO claims (doc, sent, start_char, end_char, evidence, subject, indicator, value, unit, "
+            "qualifier, period, surface) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, c.sent, c.start, c.end, t[c.start:c.end], c.subject, c.indicator, c.value, c.unit,
+              c.qualifier, c.period, c.surface) for c in doc.claims],
+        )
+
+    def replace_records(self, doc: Document) -> None:
+        """Re-write a stored document's extracted records (after re-running extraction)."""
+        with self.transaction():
+            for table in (*RECORD_TABLES, "sentences"):
+                self.execute(f"DELETE FROM {table} WHERE doc = ?", (doc.id,))
+            self.executemany("INSERT INTO sentences (doc, idx, start_char, end_char) VALUES (?, ?, ?, ?)",
+                             [(doc.id, s.idx, s.start, s.end) for s in doc.sentences])
+            self._insert_records(doc)
+
+    def save_duplicate(self, doc_id: str, duplicate_of: str, similarity: float, source: str | None) -> None:
+        with self.transaction():
+            self.execute("DELETE FROM duplicates WHERE doc = ?", (doc_id,))
+            self.execute("INSERT INTO duplicates (doc, duplicate_of, similarity, source, found_at) "
+                         "VALUES (?, ?, ?, ?, ?)", (doc_id, duplicate_of, similarity, source, _now()))
+
+    def documents(self, ids: Sequence[str] | None = None, records: bool = True) -> Iterator[Document]:
+        """Stored documents, rebuilt as model objects (with their records unless ``records=False``)."""
+        sql = "SELECT * FROM documents"
+        params: list[Any] = []
+        if ids:
+            sql += " WHERE id IN (" + ", ".join("?" * len(ids)) + ")"
+            params = list(ids)
+        for row in self.query(sql + " ORDER BY id", params):
+            doc = Document(
+                id=row["id"], text=row["text"], title=row["title"], author=row["author"],
+                publisher=row["publisher"], published=row["published"], lang=row["lang"],
+                source=row["source"], content_hash=row["content_hash"], raw_hash=row["raw_hash"] or "",
+                meta=json.loads(row["meta"] or "{}"),
+            )
+            if records:
+                self._load_records(doc)
+            yield doc
+
+    def _load_records(self, doc: Document) -> None:
+        q = "SELECT * FROM {} WHERE doc = ? ORDER BY {}"
+        doc.sentences = [Sentence(r["idx"], r["start_char"], r["end_char"])
+                         for r in self.query(q.format("sentences", "idx"), (doc.id,))]
+        doc.mentions = [Mention(r["start_char"], r["end_char"], r["code"], r["sector"], r["person"], r["kind"],
+                                r["confidence"], r["rule"], r["sent"])
+                        for r in self.query(q.format("mentions", "id"), (doc.id,))]
+        doc.events = [Event(source=r["source"], type=r["type"], start=r["start_char"], end=r["end_char"],
+                            source_sector=r["source_sector"], target=r["target"], target_sector=r["target_sector"],
+                            cameo=r["cameo"], negated=bool(r["negated"]), modality=r["modality"], date=r["date"],
+                            issue=r["issue"], predicate=r["predicate"] or "", background=bool(r["background"]),
+                            confidence=r["confidence"], rule=r["rule"] or "", sent=r["sent"])
+                      for r in self.query(q.format("events", "id"), (doc.id,))]
+        doc.stances = [Stance(actor=r["actor"], issue=r["issue"], stance=r["stance"], start=r["start_char"],
+                              end=r["end_char"], actor_sector=r["actor_sector"], date=r["date"],
+                              confidence=r["confidence"], rule=r["rule"] or "", sent=r["sent"])
+                       for r in self.query(q.format("stances", "id"), (doc.id,))]
+        doc.claims = [Claim(indicator=r["indicator"], value=r["value"], unit=r["unit"], start=r["start_char"],
+                            end=r["end_char"], subject=r["subject"], qualifier=r["qualifier"], period=r["period"],
+                            surface=r["surface"] or "", sent=r["sent"])
+                      for r in self.query(q.format("claims", "id"), (doc.id,))]
+
+    def rows(self, table: str, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Raw rows of a table, for exports and analyses."""
+        if table not in (*RECORD_TABLES, "documents", "sentences", "contradictions", "duplicates"):
+            raise StoreError(f"unknown table {table!r}")
+        sql = f"SELECT * FROM {table}" + (f" WHERE {where}" if where else "")
+        order = {"sentences": " ORDER BY doc, idx", "duplicates": " ORDER BY doc"}.get(table, " ORDER BY id")
+        return self.query(sql + order, params)
+
+    def count(self, table: str) -> int:
+        return int(self.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+
+    def replace_contradictions(self, rows: list[dict[str, Any]]) -> None:
+        """Replace the derived contradiction table (recomputed from all stored records)."""
+        cols = ["about", "kind", "note", "a_doc", "a_start", "a_end", "a_evidence", "a_value",
+                "b_doc", "b_start", "b_end", "b_evidence", "b_value"]
+        with self.transaction():
+            self.execute("DELETE FROM contradictions")
+            self.executemany(
+                f"INSERT INTO contradictions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [[r.get(c) for c in cols] for r in rows],
+            )

@@ -1,0 +1,66 @@
+"""Recorded, idempotent schema migrations.
+
+Each migration has a version number and SQL written once for every supported database: the
+placeholders ``{id}`` (auto-increment key), ``{blob}`` and ``{real}`` are filled in by the dialect.
+Applied versions are recorded in ``schema_migrations``; opening a store applies the missing ones
+in order, each in its own transaction.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "documents, sentences and extracted records with provenance",
+        [
+            """CREATE TABLE documents (
+                id TEXT PRIMARY KEY,
+                title TEXT, author TEXT, publisher TEXT, published TEXT, lang TEXT,
+                source TEXT, content_hash TEXT NOT NULL UNIQUE, raw_hash TEXT,
+                chars INTEGER NOT NULL, words INTEGER NOT NULL,
+                text TEXT NOT NULL, meta TEXT, signature {blob}, ingested_at TEXT NOT NULL)""",
+            """CREATE TABLE sentences (
+                doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                idx INTEGER NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+                PRIMARY KEY (doc, idx))""",
+            """CREATE TABLE mentions (
+                id {id}, doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                sent INTEGER, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, surface TEXT NOT NULL,
+                code TEXT, sector TEXT, person TEXT, kind TEXT, confidence {real}, rule TEXT)""",
+            """CREATE TABLE events (
+                id {id}, doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                sent INTEGER, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, evidence TEXT NOT NULL,
+                source TEXT, source_sector TEXT, target TEXT, target_sector TEXT,
+                type TEXT NOT NULL, cameo TEXT, negated INTEGER NOT NULL, modality TEXT NOT NULL,
+                date TEXT, issue TEXT, quad_class INTEGER, weight {real}, predicate TEXT,
+                background INTEGER NOT NULL DEFAULT 0, confidence {real}, rule TEXT)""",
+            """CREATE TABLE stances (
+                id {id}, doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                sent INTEGER, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, evidence TEXT NOT NULL,
+                actor TEXT NOT NULL, actor_sector TEXT, issue TEXT NOT NULL, stance TEXT NOT NULL,
+                date TEXT, confidence {real}, rule TEXT)""",
+            """CREATE TABLE claims (
+                id {id}, doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                sent INTEGER, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, evidence TEXT NOT NULL,
+                subject TEXT, indicator TEXT NOT NULL, value {real} NOT NULL, unit TEXT NOT NULL,
+                qualifier TEXT, period TEXT, surface TEXT)""",
+            """CREATE TABLE contradictions (
+                id {id}, about TEXT NOT NULL, kind TEXT NOT NULL, note TEXT,
+                a_doc TEXT NOT NULL, a_start INTEGER, a_end INTEGER, a_evidence TEXT NOT NULL, a_value TEXT,
+                b_doc TEXT NOT NULL, b_start INTEGER, b_end INTEGER, b_evidence TEXT NOT NULL, b_value TEXT)""",
+            """CREATE TABLE duplicates (
+                doc TEXT PRIMARY KEY, duplicate_of TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                similarity {real} NOT NULL, source TEXT, found_at TEXT NOT NULL)""",
+            """CREATE TABLE doc_bands (
+                band INTEGER NOT NULL, hash TEXT NOT NULL,
+                doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                PRIMARY KEY (band, hash, doc))""",
+            "CREATE INDEX mentions_doc ON mentions(doc)",
+            "CREATE INDEX events_doc ON events(doc)",
+            "CREATE INDEX events_source ON events(source, target)",
+            "CREATE INDEX stances_doc ON stances(doc)",
+            "CREATE INDEX stances_actor ON stances(actor, issue)",
+            "CREATE INDEX claims_doc ON claims(doc)",
+        ],
+    ),
+]

@@ -1,0 +1,37 @@
+"""The embedded default store: one SQLite file (WAL journal, foreign keys on)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import StoreError
+from .base import Dialect, Store
+
+SQLITE = Dialect(name="sqlite", placeholder="?", id_type="INTEGER PRIMARY KEY AUTOINCREMENT",
+                 blob_type="BLOB", real_type="REAL")
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path) -> None:
+        self.location = str(path)
+        self.dialect = SQLITE
+        p = Path(path)
+        try:
+            if str(path) != ":memory:":
+                p.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE.
+            self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if str(path) != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        except (sqlite3.Error, OSError) as err:
+            raise StoreError(f"{path}: cannot open database: {err}") from err
+        try:
+            self.migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: not a stancemap database ({err})") from err
+
+    def begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
