@@ -15,7 +15,7 @@ import yaml
 
 from .errors import DataError
 
-DEFAULT_PIPELINE = ["parse", "actors", "events", "stances", "claims"]
+DEFAULT_PIPELINE = ["parse", "dates", "actors", "events", "stances", "claims"]
 
 
 def default_db_path() -> Path:

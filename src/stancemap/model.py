@@ -66,6 +66,7 @@ class Mention:
     confidence: float = 1.0
     rule: str = ""
     sent: int = -1
+    head: int = -1  # character offset of the phrase's head token
 
 
 @dataclass
@@ -151,8 +152,9 @@ class Document:
     events: list[Event] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    # Transient: the spaCy Doc of ``text``. Never stored; rebuilt when needed.
+    # Transient: the spaCy Doc of ``text`` and the resolved time expressions. Never stored.
     parsed: Any = None
+    times: list[Any] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
         """The verbatim evidence at ``[start:end]`` of the cleaned text."""

@@ -44,6 +44,7 @@ def _load_builtin_components() -> None:
     from .actors import component as _actors  # noqa: F401
     from .claims import component as _claims  # noqa: F401
     from .events import component as _events  # noqa: F401
+    from .nlp import dates as _dates  # noqa: F401
     from .nlp import parse as _parse  # noqa: F401
     from .stances import component as _stances  # noqa: F401
 

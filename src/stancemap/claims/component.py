@@ -1,24 +1,26 @@
-"""Pipeline component of the claims stage (placeholder until the stage lands)."""
+"""Pipeline component of the claim stage."""
 
 from __future__ import annotations
 
 from ..config import Options
 from ..model import Document
 from ..pipeline import register
+from .extract import ClaimExtractor
 
 
-class Component:
+class ClaimsComponent:
     name = "claims"
-    reads: tuple[str, ...] = ("sentences",)
+    reads: tuple[str, ...] = ("parsed", "sentences", "mentions", "times")
     writes: tuple[str, ...] = ("claims",)
 
     def __init__(self, options: Options) -> None:
-        self.options = options
+        self.extractor = ClaimExtractor()
 
     def __call__(self, doc: Document) -> Document:
+        doc.claims = self.extractor.extract(doc)
         return doc
 
 
 @register("claims")
-def _make(options: Options) -> Component:
-    return Component(options)
+def _make(options: Options) -> ClaimsComponent:
+    return ClaimsComponent(options)

@@ -1,24 +1,41 @@
-"""Pipeline component of the events stage (placeholder until the stage lands)."""
+"""Pipeline component of the event stage."""
 
 from __future__ import annotations
 
+from ..actors.reference import load_reference
 from ..config import Options
-from ..model import Document
+from ..model import Document, Event
 from ..pipeline import register
+from .coder import Coder
+from .lexicon import load_lexicon
+from .votes import code_votes
 
 
-class Component:
+class EventsComponent:
     name = "events"
-    reads: tuple[str, ...] = ("sentences",)
+    reads: tuple[str, ...] = ("parsed", "sentences", "mentions", "times", "ref_date")
     writes: tuple[str, ...] = ("events",)
 
     def __init__(self, options: Options) -> None:
-        self.options = options
+        self.coder = Coder(load_reference(tuple(options.actors_files)), load_lexicon(tuple(options.lexicon_files)))
 
     def __call__(self, doc: Document) -> Document:
+        events = self.coder.code(doc)
+        events += code_votes(doc, self.coder)
+        doc.events = dedupe_events(events)
         return doc
 
 
+def dedupe_events(events: list[Event]) -> list[Event]:
+    """One event per (sentence, source, type, target, negation); the most confident wins."""
+    best: dict[tuple[object, ...], Event] = {}
+    for e in events:
+        key = (e.sent, e.source, e.source_sector, e.type, e.target, e.negated)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    return sorted(best.values(), key=lambda e: (e.start, e.type))
+
+
 @register("events")
-def _make(options: Options) -> Component:
-    return Component(options)
+def _make(options: Options) -> EventsComponent:
+    return EventsComponent(options)

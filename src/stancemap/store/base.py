@@ -178,9 +178,9 @@ class Store:
         t = doc.text
         self.executemany(
             "INSERT INTO mentions (doc, sent, start_char, end_char, surface, code, sector, person, kind, "
-            "confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "confidence, rule, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc.id, m.sent, m.start, m.end, t[m.start:m.end], m.code, m.sector, m.person, m.kind,
-              m.confidence, m.rule) for m in doc.mentions],
+              m.confidence, m.rule, m.head) for m in doc.mentions],
         )
         self.executemany(
             "INSERT INTO events (doc, sent, start_char, end_char, evidence, source, source_sector, target, "
@@ -241,7 +241,7 @@ class Store:
         doc.sentences = [Sentence(r["idx"], r["start_char"], r["end_char"])
                          for r in self.query(q.format("sentences", "idx"), (doc.id,))]
         doc.mentions = [Mention(r["start_char"], r["end_char"], r["code"], r["sector"], r["person"], r["kind"],
-                                r["confidence"], r["rule"], r["sent"])
+                                r["confidence"], r["rule"], r["sent"], r["head"] if r["head"] is not None else -1)
                         for r in self.query(q.format("mentions", "id"), (doc.id,))]
         doc.events = [Event(source=r["source"], type=r["type"], start=r["start_char"], end=r["end_char"],
                             source_sector=r["source_sector"], target=r["target"], target_sector=r["target_sector"],

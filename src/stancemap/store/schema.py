@@ -63,4 +63,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX claims_doc ON claims(doc)",
         ],
     ),
+    (
+        2,
+        "mention heads, for linking events and stances to the phrase that names the actor",
+        ["ALTER TABLE mentions ADD COLUMN head INTEGER"],
+    ),
 ]

@@ -1,0 +1,367 @@
+"""Resolve noun phrases to actors (code, sector, person), as of a date.
+
+For each nominal head in the parse the resolver decides who it denotes, trying in order:
+
+1. a **name** from the reference data: a person (by the role held on the date), a state, an
+   organisation, an institution or metonym ("the Kremlin" -> RUS/GOV), a capital used for its
+   government ("Moscow said" -> RUS/GOV; "in Moscow" is a place, not an actor);
+2. a **sector noun** ("authorities", "troops", "court", "business community", "deputy chief of
+   staff"), whose state comes from its modifiers ("Kazakh", "Russia's", "of Kazakhstan", "in
+   Almaty", "Tokayev's"), from a coordinated phrase ("business community, civil activists"),
+   from a recent mention of the same sector ("the troops"), or from the document's focal state
+   when a title is used alone ("the president" -> the focal state's head of state on the date);
+3. an **unknown person name** with a title or nationality beside it ("Russian commentator X"),
+   or a surname seen earlier in full;
+4. a **pronoun** ("he", "she", "it", "they") -> the latest fitting actor of the previous sentences.
+
+Anything else is ``None``: an unknown actor is never guessed. Each result records the rule that
+fired and a confidence, so errors can be traced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..model import Document, Mention
+from .recognise import Name, recognise
+from .reference import Entry, Reference, norm
+
+_LOCATIVE = {"in", "at", "across", "throughout", "near", "inside", "within", "around", "into", "to", "from", "via",
+             "through", "outside", "on"}
+_MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_PRONOUNS_THING = {"it", "its", "itself"}
+_PRONOUNS_PLURAL = {"they", "them", "their"}
+_GENERIC_STATE_NOUNS = {"country", "state", "nation", "republic", "government", "side", "partner", "ally", "neighbour",
+                        "neighbor", "power", "member", "leadership", "regime", "people"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str | None
+    sector: str | None
+    kind: str
+    rule: str
+    confidence: float
+    start: int  # token span of the phrase
+    end: int
+    head: int
+    person: str | None = None
+
+
+class Resolver:
+    """Resolves the nominal heads of one parsed document."""
+
+    def __init__(self, doc: Document, ref: Reference, nlp: Any) -> None:
+        self.doc = doc
+        self.parsed = doc.parsed
+        self.ref = ref
+        self.date: str | None = doc.meta.get("ref_date") or doc.published
+        self.names = recognise(self.parsed, ref, nlp)
+        self.name_at: dict[int, Name] = {}
+        for n in self.names:
+            for i in range(n.start, n.end):
+                self.name_at[i] = n
+        self.focal = self._focal_state()
+        self.memo: dict[int, Actor | None] = {}
+        self.surnames: dict[str, Actor] = {}
+        self.history: list[Actor] = []  # resolved actors in text order (for pronouns, "the troops")
+
+    # -- document-level context ---------------------------------------------------------------
+    def _focal_state(self) -> str | None:
+        """The state the document is about: most named, if clearly ahead of the next."""
+        counts: dict[str, float] = {}
+        for n in self.names:
+            for e in n.entries[:1]:
+                if e.kind in ("state", "adjective", "capital", "people", "institution") and len(e.code) == 3:
+                    counts[e.code] = counts.get(e.code, 0.0) + 1.0
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1 or ranked[0][1] >= 1.3 * ranked[1][1]:
+            return ranked[0][0]
+        return None
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _entry(self, name: Name) -> Entry | None:
+        if not name.entries:
+            return None
+        people = [e for e in name.entries if e.kind == "person"]
+        if people:
+            # Several people share a surface (a surname): prefer one of the focal state.
+            for e in people:
+                p = self.ref.people.get(e.person or "")
+                if p and self.focal and self.focal in p.codes:
+                    return e
+            return people[0]
+        return name.entries[0]
+
+    def person_actor(self, pid: str, date: str | None, start: int, end: int, head: int, rule: str) -> Actor | None:
+        person = self.ref.people.get(pid)
+        if person is None:
+            return None
+        role = person.role_on(date)
+        if role is None:
+            return Actor(None, None, "person", rule + ":no-role", 0.3, start, end, head, pid)
+        return Actor(role.code, role.sector, "person", rule, 0.95 if role.sector else 0.7, start, end, head, pid)
+
+    def _is_locative(self, tok: Any) -> bool:
+        return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE and tok.head.dep_ != "agent"
+
+    def _phrase_sector(self, head: Any) -> tuple[str | None, str | None, int]:
+        """(sector, office) named by the head and its left modifiers / "of" complement; span start."""
+        lefts = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 4]
+        cands: list[tuple[str, int]] = []
+        for k in range(len(lefts), -1, -1):
+            words = [t.lemma_.lower() if t.pos_ != "PROPN" else t.lower_ for t in lefts[len(lefts) - k:]]
+            cands.append((" ".join([*words, head.lemma_.lower()]), lefts[len(lefts) - k].i if k else head.i))
+            cands.append((" ".join([*[t.lower_ for t in lefts[len(lefts) - k:]], head.lower_]),
+                          lefts[len(lefts) - k].i if k else head.i))
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = [c for c in prep.children if c.dep_ == "pobj"]
+                if obj:
+                    tail = " ".join(t.lower_ for t in self.parsed[prep.i:obj[0].i + 1] if t.dep_ != "det")
+                    for phrase, st in list(cands):
+                        cands.insert(0, (f"{phrase} {tail}", st))
+        for phrase, st in cands:
+            key = norm(phrase)
+            if key in self.ref.offices:
+                office = self.ref.offices[key]
+                return self.ref.office_sector.get(office, "GOV"), office, st
+            if key in self.ref.sector_words:
+                return self.ref.sector_words[key], None, st
+        return None, None, head.i
+
+    def _code_from_modifiers(self, head: Any) -> tuple[str | None, str, int]:
+        """A state/organisation named by the head's modifiers: (code, rule, leftmost token)."""
+        best: tuple[str | None, str, int] = (None, "", head.i)
+        for child in head.children:
+            if child.dep_ in _MOD_DEPS or (child.dep_ == "appos" and child.i < head.i):
+                sub = self._name_code(child)
+                if sub:
+                    return sub, f"modifier:{child.dep_}", min(child.left_edge.i, head.i)
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at", "for"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        sub = self._name_code(obj, allow_places=True)
+                        if sub:
+                            best = (sub, f"prep:{child.lower_}", head.i)
+        return best
+
+    def _name_code(self, tok: Any, allow_places: bool = False) -> str | None:
+        """The code of a name at (or governing) ``tok``: states, adjectives, orgs, people, places."""
+        name = self.name_at.get(tok.i)
+        if name is None:
+            if tok.lower_ == "country" and any(c.lower_ == "the" for c in tok.children):
+                return self.focal
+            if tok.pos_ in ("NOUN", "PROPN"):
+                a = self.resolve(tok)
+                return a.code if a and a.kind != "location" else None
+            return None
+        entry = self._entry(name)
+        if entry is None:
+            return None
+        if entry.kind == "person" and entry.person:
+            a = self.person_actor(entry.person, self.date, name.start, name.end, tok.i, "person")
+            return a.code if a else None
+        if entry.kind == "former-capital" and not allow_places:
+            return None
+        return entry.code or None
+
+    # -- the resolver -----------------------------------------------------------------------------
+    def resolve(self, tok: Any) -> Actor | None:
+        """The actor a nominal head token denotes, or None (memoised)."""
+        if tok.i in self.memo:
+            return self.memo[tok.i]
+        self.memo[tok.i] = None  # guard against cycles
+        actor = self._resolve(tok)
+        self.memo[tok.i] = actor
+        return actor
+
+    def _resolve(self, tok: Any) -> Actor | None:
+        name = self.name_at.get(tok.i)
+        if name is not None:
+            return self._resolve_name(tok, name)
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_THING | _PRONOUNS_PLURAL:
+            return self._resolve_pronoun(tok)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for child in tok.children:  # "the minister of external affairs, Mukhtar Tleuberdi"
+            if child.dep_ == "appos" and child.i in self.name_at:
+                named = self.resolve(child)
+                if named is not None and named.kind == "person" and named.code:
+                    start = min(c.i for c in tok.lefts) if list(tok.lefts) else tok.i
+                    return replace(named, start=start, end=tok.i + 1, head=tok.i, rule="appos:" + named.rule)
+        sector, office, st = self._phrase_sector(tok)
+        code, rule, mst = self._code_from_modifiers(tok)
+        start = min(st, mst, *(c.i for c in tok.lefts if c.dep_ in ("det", "poss", "amod", "compound", "nummod")))
+        if sector is None and tok.lemma_.lower() not in _GENERIC_STATE_NOUNS:
+            return None
+        if tok.lemma_.lower() in _GENERIC_STATE_NOUNS and sector is None:
+            if code:
+                return Actor(code, None, "group", rule, 0.8, start, tok.i + 1, tok.i)
+            if low == "country" and any(c.lower_ == "the" for c in tok.children) and self.focal:
+                return Actor(self.focal, None, "group", "the-country:focal", 0.6, start, tok.i + 1, tok.i)
+            return None
+        if code:
+            if office and code:
+                holder = self._office_holder(code, office, start, tok)
+                if holder:
+                    return holder
+            return Actor(code, sector, "group", rule, 0.85, start, tok.i + 1, tok.i)
+        shared = self._code_from_conjuncts(tok)
+        if shared:
+            return Actor(shared, sector, "group", "conjunct", 0.75, start, tok.i + 1, tok.i)
+        definite = any(c.lower_ in ("the", "these", "those", "this") for c in tok.lefts)
+        if definite and sector:
+            recent = self._recent(lambda a: a.sector == sector and a.code is not None, tok, sentences=3)
+            if recent:
+                return Actor(recent.code, sector, "group", "recent-sector", 0.65, start, tok.i + 1, tok.i,
+                             recent.person if office else None)
+        if office and self.focal:
+            holder = self._office_holder(self.focal, office, start, tok)
+            if holder:
+                return replace(holder, rule="title:focal", confidence=0.7)
+        if self.focal:
+            return Actor(self.focal, sector, "group", "sector:focal", 0.6, start, tok.i + 1, tok.i)
+        return Actor(None, sector, "group", "sector:no-state", 0.3, start, tok.i + 1, tok.i)
+
+    def _office_holder(self, code: str, office: str, start: int, tok: Any) -> Actor | None:
+        """The person holding ``office`` for ``code`` on the date, if the reference data knows one."""
+        holders = [p for p in self.ref.people.values()
+                   if any(r.office == office and r.code == code and r.holds_on(self.date) for r in p.roles)]
+        if len(holders) != 1:
+            return None
+        p = holders[0]
+        role = next(r for r in p.roles if r.office == office and r.code == code and r.holds_on(self.date))
+        return Actor(code, role.sector, "person", "title", 0.75, start, tok.i + 1, tok.i, p.id)
+
+    def _code_from_conjuncts(self, tok: Any) -> str | None:
+        group = [tok.head] if tok.dep_ == "conj" else []
+        group += [c for c in tok.children if c.dep_ == "conj"]
+        if tok.dep_ == "conj":
+            group += [c for c in tok.head.children if c.dep_ == "conj" and c.i != tok.i]
+        for other in group:
+            code, _, _ = self._code_from_modifiers(other)
+            if code:
+                return code
+        return None
+
+    def _recent(self, pred: Any, tok: Any, sentences: int = 2) -> Actor | None:
+        """The latest resolved actor satisfying ``pred`` within ``sentences`` before ``tok``."""
+        for a in reversed(self.history):
+            if a.head >= tok.i:
+                continue
+            if not self._within_sentences(a.head, tok.i, sentences):
+                return None
+            if pred(a):
+                return a
+        return None
+
+    def _resolve_name(self, tok: Any, name: Name) -> Actor | None:
+        if tok.i != self.parsed[name.start:name.end].root.i:
+            return None  # only the head of a name speaks for it
+        entry = self._entry(name)
+        if entry is None:
+            return self._unknown_name(tok, name)
+        if entry.kind == "person" and entry.person:
+            a = self.person_actor(entry.person, self.date, name.start, name.end, tok.i, "person")
+            if a and a.code:
+                last = self.parsed[name.end - 1].lower_
+                self.surnames[last] = a
+            return a
+        locative = self._is_locative(tok)
+        if entry.kind in ("capital", "former-capital"):
+            if locative or entry.kind == "former-capital":
+                return Actor(entry.code, None, "location", "place", 0.9, name.start, name.end, tok.i)
+            return Actor(entry.code, "GOV", "state", "metonym:capital", 0.8, name.start, name.end, tok.i)
+        if entry.kind == "adjective":
+            # An adjective used as a noun ("the Russians") denotes the people.
+            return Actor(entry.code, "CVL" if tok.tag_ in ("NNPS", "NNS") else None, "group", "adjective", 0.6,
+                         name.start, name.end, tok.i)
+        sector, _, st = self._phrase_sector(tok) if entry.kind in ("state", "org") else (None, None, name.start)
+        kind = "location" if locative and entry.kind == "state" else ("org" if entry.kind == "org" else "state")
+        return Actor(entry.code, entry.sector or sector, kind, entry.kind if kind != "location" else "place",
+                     0.9, min(st, name.start), name.end, tok.i)
+
+    def _unknown_name(self, tok: Any, name: Name) -> Actor | None:
+        if name.label != "PERSON":
+            return None
+        last = self.parsed[name.end - 1].lower_
+        if last in self.surnames:
+            prev = self.surnames[last]
+            return replace(prev, start=name.start, end=name.end, head=tok.i, rule="surname", confidence=0.8)
+        # Titles and nationality words around the name: compounds before it, or an apposition.
+        context = [t for t in self.parsed[max(0, name.start - 6):name.start] if t.head.i in range(name.start, name.end)
+                   or t.head.head.i in range(name.start, name.end)]
+        related = list(context)
+        if tok.dep_ == "appos":
+            related += [tok.head, *[c for c in tok.head.children if c.dep_ in _MOD_DEPS]]
+        related += [c for c in tok.children if c.dep_ == "appos"]
+        code = sector = None
+        for t in related:
+            if code is None:
+                code = self._name_code(t) if t.i in self.name_at else None
+            if sector is None and t.pos_ in ("NOUN", "PROPN", "ADJ"):
+                sec, _, _ = self._phrase_sector(t)
+                sector = sec
+        if code or sector:
+            a = Actor(code, sector, "person", "name+title", 0.7 if code else 0.4, name.start, name.end, tok.i)
+            self.surnames[last] = a
+            return a
+        return Actor(None, None, "person", "unknown-name", 0.0, name.start, name.end, tok.i)
+
+    def _resolve_pronoun(self, tok: Any) -> Actor | None:
+        low = tok.lower_
+        sent = tok.sent
+        if low in _PRONOUNS_PERSON:
+            want = lambda a: a.kind == "person" and a.code is not None  # noqa: E731
+        elif low in _PRONOUNS_THING:
+            want = lambda a: a.kind in ("state", "org") and a.code is not None  # noqa: E731
+        elif low in _PRONOUNS_PLURAL:
+            want = lambda a: a.kind == "group" and a.code is not None  # noqa: E731
+        else:
+            return None
+        for a in reversed(self.history):
+            if self.parsed[a.head].sent.start < sent.start - 400:
+                break
+            if a.head < tok.i and want(a) and self.parsed[a.head].dep_ in ("nsubj", "nsubjpass", "poss", "pobj",
+                                                                             "appos", "dobj", "conj"):
+                if self.parsed[a.head].sent.start < sent.start and not self._within_sentences(a.head, tok.i, 2):
+                    break
+                return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun" if a.kind != "person" else
+                               "person", rule=f"pronoun->{a.rule}", confidence=round(a.confidence * 0.7, 2))
+        return None
+
+    def _within_sentences(self, i: int, j: int, n: int) -> bool:
+        si = self.doc.sentence_of(self.parsed[i].idx)
+        sj = self.doc.sentence_of(self.parsed[j].idx)
+        return bool(si and sj and sj.idx - si.idx <= n)
+
+    def run(self) -> list[Actor]:
+        """Resolve every nominal head in text order (history feeds pronouns and "the troops")."""
+        out: list[Actor] = []
+        for tok in self.parsed:
+            if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue  # a modifier, not the head of a phrase
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.i in self.name_at:
+                a = self.resolve(tok)
+                if a is not None:
+                    out.append(a)
+                    if a.code is not None and a.kind != "location":
+                        self.history.append(a)
+        return out
+
+
+def to_mention(doc: Document, actor: Actor) -> Mention:
+    parsed = doc.parsed
+    start = parsed[actor.start].idx
+    last = parsed[actor.end - 1]
+    end = last.idx + len(last.text)
+    sent = doc.sentence_of(start)
+    return Mention(start=start, end=end, code=actor.code, sector=actor.sector, person=actor.person, kind=actor.kind,
+                   confidence=actor.confidence, rule=actor.rule, sent=sent.idx if sent else -1,
+                   head=parsed[actor.head].idx)

@@ -1,0 +1,275 @@
+"""The event coder: predicates in the parse -> PLOVER events with actors, negation, modality, date.
+
+For each verb (and event noun) the lexicon gives a type and CAMEO code; the clause gives the
+actors: the subject is the source (the agent, in a passive), the object or the object of the
+pattern's preposition is the target. Actors are the mentions the actor stage resolved, looked up by
+the head token of each argument (people are re-resolved to the office they held on the event's
+date). Then:
+
+* negation: "did not impose sanctions" is SANCTION, negated; a refusal ("will not recognise") of a
+  predicate with ``negated_as`` becomes that type ("REJECT"), not negated;
+* modality: actual, intent ("offered to mediate", "will respect"), hypothetical ("could", "if"),
+  reported (a speech verb whose speaker is not the actor); a speaker who reports their own side's
+  act is the source of it ("Tleuberdi stated that Kazakhstan would not recognise ..." -> KAZ/GOV);
+* date: the time expression of the clause (or of the clauses above it), else the sentence's only
+  one, else the document's reference year; events dated a year or more before that are background;
+* "both sides" / "the parties" name the two sides of the document's main conflict (its most
+  frequent ASSAULT dyad), one event per side.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..actors.lookup import ActorLookup, mention_index
+from ..actors.reference import Reference
+from ..model import EVENT_TYPES, Document, Event, Mention
+from ..nlp import clauses as cl
+from ..nlp.dates import clause_date
+from .lexicon import Lexicon, Pattern
+
+GENERIC_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
+                 "CONCEDE": "080", "RETREAT": "0874", "REQUEST": "020", "ACCUSE": "110", "REJECT": "120",
+                 "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
+                 "ASSAULT": "180"}
+LIGHT_VERBS = {"impose", "announce", "launch", "hold", "send", "express", "voice", "take", "introduce", "adopt",
+               "make", "issue", "extend", "provide", "offer", "deliver", "stage", "organise", "organize", "carry",
+               "conduct", "begin", "start", "continue", "sign", "reach", "conclude", "lodge", "file", "give",
+               "receive", "support", "back", "condemn", "call", "demand", "face", "deploy", "order", "seek",
+               "lead", "join", "host", "accept", "refuse", "reject", "allow", "approve", "push", "press", "plan"}
+BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "the parties", "the two sides",
+              "the warring parties", "the two countries", "the sides", "both nations"}
+TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in")
+NOUN_TARGET_PREPS = ("against", "on", "of", "to", "with", "toward", "towards", "into", "for", "over", "from")
+SPECIAL_VERBS = {"vote", "abstain"}
+HISTORY_CUES = {"historically", "formerly", "once", "traditionally", "previously"}
+
+
+@dataclass
+class Found:
+    """A lexicon match before the actors are attached."""
+
+    tok: Any
+    pattern: Pattern
+    evidence_tok: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Coder:
+    def __init__(self, ref: Reference, lexicon: Lexicon) -> None:
+        self.ref = ref
+        self.lex = lexicon
+        self.lookup = ActorLookup(ref)
+
+    # -- matching -------------------------------------------------------------------------------
+    def match(self, tok: Any) -> Pattern | None:
+        """The most specific lexicon pattern the token satisfies."""
+        if tok.lemma_.lower() in SPECIAL_VERBS:
+            return None  # votes are coded by their own rules (votes.py)
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+            cands = self.lex.verbs.get(tok.lemma_.lower(), [])
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            cands = self.lex.nouns.get(tok.lemma_.lower(), [])
+        else:
+            return None
+        best: Pattern | None = None
+        for p in cands:
+            if self._satisfies(tok, p) and (best is None or p.specificity > best.specificity):
+                best = p
+        return best
+
+    def _satisfies(self, tok: Any, p: Pattern) -> bool:
+        if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in tok.children):
+            # "crack down on": spaCy sometimes attaches the particle as a preposition
+            if not any(c.dep_ in ("prep", "advmod") and c.lower_ == p.particle for c in tok.children):
+                return False
+        elif not p.particle and p.verb and any(c.dep_ == "prt" for c in tok.children):
+            prt = next(c.lower_ for c in tok.children if c.dep_ == "prt")
+            if any(q.particle == prt for q in self.lex.verbs.get(p.verb, [])):
+                return False  # a phrasal verb with its own entry
+        if p.preps and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.preps for c in tok.children):
+            return False
+        if p.objects:
+            objs = cl.direct_objects(tok) if p.verb else []
+            if p.verb and not objs:
+                objs = cl.passive_target(tok)
+            if p.noun:
+                objs = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+            lemmas = {o.lemma_.lower() for o in objs} | {c.lemma_.lower() for o in objs for c in o.children
+                                                         if c.dep_ == "compound"}
+            if not lemmas & set(p.objects):
+                return False
+        if p.xcomp:
+            xs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+            if not xs:
+                # "offer X as a platform for mediation": accept a prepositional noun from the list
+                xs_nouns = [o for _, o in cl.prep_objects(tok)]
+                if not (p.xcomp != ("any",) and any(o.lemma_.lower() in p.xcomp for o in xs_nouns)):
+                    return False
+            elif p.xcomp != ("any",) and not any(x.lemma_.lower() in p.xcomp for x in xs):
+                return False
+        return True
+
+    # -- actors ----------------------------------------------------------------------------------
+    def actor(self, tok: Any, index: dict[int, Mention], date: str | None) -> Mention | None:
+        return self.lookup.actor(tok, index, date)
+
+    def _owner(self, tok: Any, index: dict[int, Mention], date: str | None) -> Mention | None:
+        return self.lookup.owner(tok, index, date)
+
+    def targets(self, f: Found, index: dict[int, Mention], date: str | None, passive: bool) -> list[Mention | str]:
+        tok, p = f.tok, f.pattern
+        if p.target == "none":
+            return []
+        cands: list[Any] = []
+        if passive and p.verb:
+            cands += cl.passive_target(tok)
+        if p.verb:
+            if p.target in (None, "dobj") and not passive:
+                cands += cl.direct_objects(tok)
+            preps = p.preps or TARGET_PREPS
+            cands += [o for _, o in cl.prep_objects(tok, set(preps))]
+            if p.target is None and not p.preps:
+                cands += [o for _, o in cl.prep_objects(tok, set(TARGET_PREPS))]
+            for x in tok.children:  # "refused to accept X", "called on X to ...": look one clause down
+                if x.dep_ in ("xcomp", "ccomp") and x.pos_ in ("VERB", "AUX"):
+                    cands += cl.direct_objects(x) + [o for _, o in cl.prep_objects(x, set(TARGET_PREPS))]
+        else:
+            cands += [o for _, o in cl.prep_objects(tok, set(p.preps or NOUN_TARGET_PREPS))]
+        out: list[Mention | str] = []
+        for c in cands:
+            phrase = " ".join(t.lower_ for t in c.subtree if t.dep_ not in ("punct",))
+            if any(phrase.startswith(b) or phrase == b for b in BOTH_SIDES):
+                out.append("BOTH")
+                continue
+            a = self.actor(c, index, date) or self._owner(c, index, date)
+            if a is not None and all(not (isinstance(o, Mention) and o.head == a.head) for o in out):
+                out.append(a)
+            if out and p.target == "dobj":
+                break
+        return out
+
+    def sources(self, f: Found, index: dict[int, Mention], date: str | None) -> tuple[list[Mention], bool]:
+        tok, p = f.tok, f.pattern
+        if p.verb:
+            subs, passive = cl.subjects(tok)
+            found = [a for a in (self.actor(s, index, date) for s in subs) if a]
+            return found, passive
+        # Nouns: the owner ("Russia's invasion"), the agent ("by X"), or the governing verb's subject.
+        owner = self._owner(tok, index, date)
+        if owner:
+            return [owner], False
+        if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "conj") and tok.head.lemma_ in LIGHT_VERBS:
+            head = tok.head if tok.dep_ != "pobj" else tok.head.head
+            subs, _ = cl.subjects(head)
+            found = [a for a in (self.actor(s, index, date) for s in subs) if a]
+            return found, False
+        return [], False
+
+    # -- main ----------------------------------------------------------------------------------------
+    def code(self, doc: Document) -> list[Event]:
+        parsed = doc.parsed
+        index = mention_index(doc)
+        ref_date = doc.meta.get("ref_date") or doc.published
+        ref_year = ref_date[:4] if ref_date else None
+
+        found: list[Found] = []
+        for tok in parsed:
+            p = self.match(tok)
+            if p is not None:
+                found.append(Found(tok, p))
+        matched = {f.tok.i: f for f in found}
+        kept: list[Found] = []
+        for f in found:
+            head = matched.get(f.tok.head.i)
+            if f.tok.dep_ in ("xcomp", "ccomp") and head is not None and (head.pattern.xcomp or head.pattern.type == "REJECT"):
+                continue  # "refused to recognise", "offered to mediate": the head pattern codes it
+            if f.pattern.noun and head is not None and f.tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+                continue  # "imposed sanctions": the verb codes it
+            if f.pattern.noun and f.tok.dep_ == "pobj" and f.tok.head.head.i in matched:
+                continue
+            kept.append(f)
+
+        events: list[Event] = []
+        for f in kept:
+            events.extend(self._events_for(f, doc, index, ref_year))
+        self._expand_both_sides(events)
+        return events
+
+    def _events_for(self, f: Found, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
+        tok, p = f.tok, f.pattern
+        date, explicit = clause_date(tok, doc)
+        lookup_date = date or doc.meta.get("ref_date") or doc.published
+        srcs, passive = self.sources(f, index, lookup_date)
+        if not srcs:
+            return []
+        tgts = self.targets(f, index, lookup_date, passive)
+        negated = cl.negation(tok)[0] if p.verb else False
+        modality, speech = cl.modality(tok) if p.verb else cl.modality(tok.head) if tok.head.pos_ == "VERB" else ("actual", None)
+        if p.modality and modality == "actual":
+            modality = p.modality
+        typ, cameo = p.type, p.cameo
+        if negated and p.negated_as:  # refusing to recognise, or saying one does not: a rejection
+            typ, cameo, negated = p.negated_as, GENERIC_CAMEO[p.negated_as], False
+            if modality == "intent":
+                modality = "actual"
+        if typ == "REJECT" and modality == "intent":
+            modality = "actual"  # a refusal is itself the act ("will not recognise")
+        if speech is not None:
+            speakers = [a for a in (self.actor(s, index, lookup_date) for s in cl.subjects(speech)[0]) if a]
+            if speakers:
+                same = [s for s in srcs if s.code == speakers[0].code]
+                if same:
+                    srcs = [speakers[0]]
+                    if modality == "reported":
+                        modality = "actual"
+        sent = doc.sentence_of(tok.idx)
+        if sent is None:
+            return []
+        background = False
+        if date and ref_year and date[:4].isdigit() and int(date[:4]) < int(ref_year) - 1:
+            background = True
+        elif not date:
+            if any(c.lower_ in HISTORY_CUES for c in tok.children) or ("had" in cl.aux_words(tok) and not explicit):
+                background = True
+            else:
+                date = ref_year
+        out = []
+        for s in srcs:
+            for t in tgts or [""]:
+                if isinstance(t, Mention) and t.code == s.code and t.sector == s.sector and t.head == s.head:
+                    continue
+                ev = Event(
+                    source=s.code, source_sector=s.sector, type=typ, start=sent.start, end=sent.end,
+                    target=t.code if isinstance(t, Mention) else ("BOTH" if t == "BOTH" else None),
+                    target_sector=t.sector if isinstance(t, Mention) else None,
+                    cameo=cameo, negated=negated, modality=modality, date=date, predicate=p.key,
+                    background=background, confidence=round((0.8 if p.source == "curated" else 0.5) * s.confidence, 3),
+                    rule=f"{p.source}:{p.key}" + (":passive" if passive else ""), sent=sent.idx,
+                )
+                out.append(ev)
+        return out
+
+    @staticmethod
+    def _expand_both_sides(events: list[Event]) -> None:
+        """Replace a "both sides" target by the two sides of the document's main conflict."""
+        if not any(e.target == "BOTH" for e in events):
+            return
+        dyads = Counter((e.source, e.target) for e in events if e.type == "ASSAULT" and e.source and e.target
+                        and e.target != "BOTH")
+        sides = list(dyads.most_common(1)[0][0]) if dyads else []
+        expanded: list[Event] = []
+        for e in events:
+            if e.target != "BOTH":
+                expanded.append(e)
+                continue
+            others: list[str | None] = [side for side in sides if side and side != e.source]
+            for side in others or [None]:
+                expanded.append(Event(**{**e.__dict__, "target": side, "target_sector": None}))
+        events[:] = expanded
+
+
+def weight(type_: str) -> float:
+    return float(EVENT_TYPES[type_]["weight"])

@@ -1,0 +1,188 @@
+"""Clause structure from the dependency parse: arguments, negation and modality of a predicate.
+
+These helpers read a spaCy token (the predicate) and its neighbourhood; they know nothing about
+event types. They answer: who is the subject (through passives, coordination, control verbs and
+relative clauses), what are the objects, is the predicate negated and how (a refusal or a plain
+"did not"), and is it actual, intended, hypothetical or reported (and by whom).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SUBJ = ("nsubj", "csubj")
+SUBJ_PASS = ("nsubjpass", "csubjpass")
+SPEECH = {"say", "state", "tell", "announce", "declare", "claim", "report", "insist", "stress", "emphasise",
+          "emphasize", "note", "add", "argue", "assert", "affirm", "confirm", "warn", "write", "mention", "explain",
+          "clarify", "reiterate", "suggest", "allege", "indicate", "signal", "acknowledge", "deny", "assure",
+          "promise", "pledge", "vow", "believe", "think", "hope", "expect", "fear", "estimate"}
+INTENT_HEADS = {"plan", "intend", "aim", "seek", "want", "wish", "hope", "pledge", "promise", "vow", "offer",
+                "agree", "decide", "prepare", "propose", "commit", "undertake", "try", "attempt", "threaten",
+                "expect", "mean", "resolve", "determine", "ready", "willing", "go"}
+REFUSAL_HEADS = {"refuse", "decline", "reject", "fail", "refrain", "avoid", "hesitate", "stop", "cease"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+NEG_DETERMINERS = {"no", "none", "neither", "nobody", "nothing"}
+
+
+def aux_words(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """The token and every token coordinated with it ("X, Y and Z")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _clause_head(verb: Any) -> Any:
+    """The verb whose subject this predicate shares (conj / xcomp / control chains)."""
+    t = verb
+    seen = 0
+    while seen < 6:
+        seen += 1
+        has_subj = any(c.dep_ in SUBJ + SUBJ_PASS for c in t.children)
+        if has_subj:
+            return t
+        if t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
+            t = t.head
+            continue
+        return t
+    return t
+
+
+def subjects(verb: Any) -> tuple[list[Any], bool]:
+    """Subject tokens of ``verb`` (coordination expanded) and whether the clause is passive.
+
+    For a passive clause the *agent* ("by the court") is returned as the subject and the flag is
+    True; the passive subject is then the target (see :func:`passive_target`).
+    """
+    head = _clause_head(verb)
+    passive = any(c.dep_ in SUBJ_PASS for c in head.children) or any(c.dep_ == "auxpass" for c in verb.children)
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return conjuncts(objs[0]), True
+        return [], True
+    subs = [c for c in head.children if c.dep_ in SUBJ]
+    if not subs and verb.dep_ == "relcl":
+        return conjuncts(verb.head), False  # "the CSTO, which sent troops" -> the CSTO
+    if not subs and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return conjuncts(verb.head), False  # "a resolution condemning X" -> the resolution
+    if not subs:
+        return [], False
+    return conjuncts(subs[0]), False
+
+
+def passive_target(verb: Any) -> list[Any]:
+    head = _clause_head(verb)
+    for c in head.children:
+        if c.dep_ in SUBJ_PASS:
+            return conjuncts(c)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return conjuncts(verb.head)  # "the protesters arrested by police"
+    return []
+
+
+def direct_objects(verb: Any) -> list[Any]:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd"):
+            return conjuncts(c)
+    return []
+
+
+def prep_objects(tok: Any, preps: tuple[str, ...] | set[str] | None = None) -> list[tuple[str, Any]]:
+    """(preposition, object) pairs attached to ``tok`` (optionally only the given prepositions)."""
+    out: list[tuple[str, Any]] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and (preps is None or c.lower_ in preps):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend((c.lower_, x) for x in conjuncts(g))
+                elif g.dep_ == "prep":  # "out of", "away from"
+                    for h in g.children:
+                        if h.dep_ == "pobj":
+                            out.extend((g.lower_, x) for x in conjuncts(h))
+    return out
+
+
+def negation(verb: Any) -> tuple[bool, str]:
+    """(negated, how): how is "refusal" (will not / does not / cannot) or "plain" (did not, has not)."""
+    toks = [verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]]
+    neg = any(c.dep_ == "neg" for c in verb.children)
+    if not neg and verb.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in verb.head.children):
+        neg = True
+        toks.append(verb.head)
+    if not neg:
+        for s in verb.children:
+            if s.dep_ in SUBJ + SUBJ_PASS and (s.lower_ in NEG_DETERMINERS or any(
+                    d.lower_ in NEG_DETERMINERS for d in s.children if d.dep_ in ("det", "amod"))):
+                neg = True
+    if not neg:
+        return False, ""
+    auxs = {t.lower_ for t in toks} | aux_words(verb)
+    if auxs & FUTURE_AUX or auxs & {"would", "can", "could", "ca"} or verb.tag_ in ("VBZ", "VBP"):
+        return True, "refusal"
+    if verb.tag_ == "VBG" and verb.head.lemma_ in ("consider", "plan", "intend"):
+        return True, "refusal"
+    if any(a in ("does", "do", "is", "are", "am") for a in auxs):
+        return True, "refusal"
+    return True, "plain"
+
+
+def _speech_head(verb: Any) -> Any | None:
+    """The speech verb governing ``verb`` via a complement clause, if any."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and t.head is not t:
+            parent = t.head
+            if t.dep_ in ("ccomp",) and parent.lemma_ in SPEECH:
+                return parent
+            if t.dep_ == "conj":
+                t = parent
+                continue
+            if t.dep_ == "xcomp":
+                t = parent
+                continue
+            return None
+        return None
+    return None
+
+
+def modality(verb: Any) -> tuple[str, Any | None]:
+    """(modality, speech verb): actual | intent | hypothetical | reported, and who said it."""
+    auxs = aux_words(verb)
+    speech = _speech_head(verb)
+    # if / unless clauses, and conditionals
+    t = verb
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "should") for c in t.children):
+            return "hypothetical", speech
+        if t.dep_ in ("advcl", "ccomp", "conj", "xcomp") and t.head is not t:
+            t = t.head
+        else:
+            break
+    if auxs & HYPOTHETICAL_AUX - {"would"} or ("would" in auxs and speech is None):
+        return "hypothetical", speech
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_HEADS:
+        return "intent", speech
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
+            c.lemma_ in ("ready", "willing", "prepared") for c in verb.head.children):
+        return "intent", speech
+    if auxs & FUTURE_AUX or ({"going"} & {c.lower_ for c in verb.head.children} and verb.dep_ == "xcomp"):
+        return "intent", speech
+    if speech is not None and "would" in auxs:
+        return "intent", speech
+    if speech is not None:
+        return "reported", speech
+    return "actual", None

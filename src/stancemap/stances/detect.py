@@ -1,0 +1,206 @@
+"""Stance detection: which actor holds which position on which issue, sentence by sentence.
+
+1. **Relevance.** A sentence is a candidate for an issue when it carries enough of the issue's
+   distinctive terms (see :mod:`.model`); candidates are confirmed by embedding similarity to the
+   issue's texts.
+2. **Holder.** The actor of a clause: its subject (through passives, coordination and pronouns),
+   the voter of a vote, or the speaker when the clause is what an actor said about its own side.
+   The author is never a holder: clauses with no actor, and the author's predictions and hedges
+   (a future or conditional with no one saying it, "appears", "seems"), give no stance.
+   A clause without an actor may take the holder of the previous sentence when that sentence only
+   introduces what an actor said ("Tokayev was clear. ...").
+3. **Polarity.** A clause that matches one of the issue's frames takes its polarity; negation
+   flips the match ("will not recognise" matches the negated frame of "refuses to recognise",
+   i.e. oppose; "will not help Russia evade sanctions" matches "refuses to help circumvent them",
+   support). Without a frame, the polarity whose description is most similar to the sentence wins,
+   if clearly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..actors.lookup import ActorLookup, mention_index
+from ..model import Document, Mention, Stance
+from ..nlp import clauses as cl
+from ..nlp.dates import clause_date
+from ..nlp.embed import embed
+from .model import REFUSALS, Frame, IssueModel, content_stems, stem
+
+HEDGES = {"appear", "seem", "likely", "perhaps", "probably", "possibly", "arguably", "supposedly"}
+AUTHOR_SUBJECTS = {"i", "we", "one", "analyst", "expert", "observer", "commentator", "scholar", "author",
+                   "critic", "some", "many"}
+_REFUSAL_STEMS = {stem(r) for r in REFUSALS}
+
+
+@dataclass
+class Clause:
+    pred: Any
+    holders: list[Mention]
+    stems: set[str]
+    negated: bool
+    modality: str
+
+
+class StanceDetector:
+    def __init__(self, models: tuple[IssueModel, ...], lookup: ActorLookup, relevance: float = 0.35,
+                 min_terms: float = 1.0) -> None:
+        self.models = models
+        self.lookup = lookup
+        self.relevance = relevance
+        self.min_terms = min_terms
+        self._issue_vecs: dict[str, dict[str, np.ndarray]] | None = None
+
+    # -- embeddings of the issue texts (once) ---------------------------------------------------
+    def issue_vectors(self) -> dict[str, dict[str, np.ndarray]]:
+        if self._issue_vecs is None:
+            out: dict[str, dict[str, np.ndarray]] = {}
+            for m in self.models:
+                out[m.issue.id] = {k: embed(v) for k, v in m.texts.items()}
+            self._issue_vecs = out
+        return self._issue_vecs
+
+    # -- relevance ----------------------------------------------------------------------------
+    def term_scores(self, stems: set[str]) -> dict[str, float]:
+        return {m.issue.id: sum(w for s, w in m.terms.items() if s in stems) for m in self.models}
+
+    # -- clauses --------------------------------------------------------------------------------
+    def clauses(self, doc: Document, sent_tokens: Any, index: dict[int, Mention]) -> list[Clause]:
+        out: list[Clause] = []
+        date = doc.meta.get("ref_date") or doc.published
+        lookup = self.lookup.actor
+        for tok in sent_tokens:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+                continue
+            subs, passive = cl.subjects(tok)
+            holders = [a for a in (lookup(s, index, date) for s in subs) if a] if not passive else []
+            modality, speech = cl.modality(tok)
+            if speech is not None:
+                speakers = [a for a in (lookup(s, index, date) for s in cl.subjects(speech)[0]) if a]
+                if speakers and (not holders or any(h.code == speakers[0].code for h in holders)):
+                    holders = [speakers[0]]
+            if not holders:
+                continue
+            stems = {stem(t.lemma_) for t in tok.subtree if t.pos_ not in ("PUNCT", "DET") and
+                     not (t.dep_ == "relcl" or any(a.dep_ == "relcl" for a in t.ancestors if a.i > tok.i))}
+            stems |= set(content_stems(" ".join(t.text for t in tok.subtree)))
+            negated, _ = cl.negation(tok)
+            if stem(tok.lemma_) in _REFUSAL_STEMS:
+                negated = not negated
+            out.append(Clause(tok, holders, stems, negated, modality))
+        return out
+
+    # -- polarity -------------------------------------------------------------------------------
+    @staticmethod
+    def frame_polarity(model: IssueModel, clause: Clause) -> tuple[str, Frame] | None:
+        best: tuple[float, str, Frame] | None = None
+        for f in model.frames:
+            hit = len(f.stems & clause.stems)
+            if not hit:
+                continue
+            cover = hit / len(f.stems)
+            if cover < 0.5 or (len(f.stems) == 1 and f.head not in clause.stems):
+                continue
+            head_ok = f.head in clause.stems
+            if not head_ok and cover < 0.6:
+                continue
+            if f.negated != clause.negated:
+                continue
+            score = cover + (0.5 if head_ok else 0.0) + 0.1 * hit
+            if best is None or score > best[0]:
+                best = (score, f.polarity, f)
+        return (best[1], best[2]) if best else None
+
+    # -- main -------------------------------------------------------------------------------------
+    def detect(self, doc: Document) -> list[Stance]:
+        parsed = doc.parsed
+        index = mention_index(doc)
+        ref = doc.meta.get("ref_date") or doc.published
+        ref_year = ref[:4] if ref else None
+        candidates: list[tuple[Any, Any, dict[str, float]]] = []
+        for sent in doc.sentences:
+            span = parsed.char_span(sent.start, sent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            stems = {stem(t.lemma_) for t in span} | set(content_stems(span.text))
+            scores = {k: v for k, v in self.term_scores(stems).items() if v >= self.min_terms}
+            if scores and any(m.code for m in doc.mentions if m.sent == sent.idx):
+                candidates.append((sent, span, scores))
+        if not candidates:
+            return []
+        vecs = embed([c[1].text for c in candidates])
+        issue_vecs = self.issue_vectors()
+        out: list[Stance] = []
+        prev_holder: dict[int, Mention] = {}
+        for (sent, span, scores), v in zip(candidates, vecs, strict=True):
+            if any(t.lemma_.lower() in HEDGES for t in span if t.dep_ in ("ROOT", "advmod", "acomp")):
+                continue
+            sims = {iid: float(np.max(issue_vecs[iid]["issue"] @ v)) for iid in scores}
+            issues = [iid for iid in scores if sims[iid] >= self.relevance or (scores[iid] >= 2.0 and
+                      sims[iid] >= self.relevance - 0.1)]
+            if not issues:
+                continue
+            clauses = [c for c in self.clauses(doc, span, index)
+                       if c.modality not in ("hypothetical",) and not self._author_prediction(c)]
+            if not clauses and sent.idx - 1 in prev_holder:
+                pass
+            for iid in issues:
+                model = next(m for m in self.models if m.issue.id == iid)
+                decided = False
+                for c in clauses:
+                    got = self.frame_polarity(model, c)
+                    if got is None:
+                        continue
+                    polarity, frame = got
+                    for h in c.holders:
+                        out.append(self._stance(doc, sent, h, iid, polarity, c.pred, ref_year,
+                                                f"frame:{frame.text}", 0.8 * h.confidence))
+                    decided = True
+                if decided or not clauses:
+                    continue
+                # No frame: the most similar polarity description, if it stands out.
+                pol_sims = {p: float(np.max(issue_vecs[iid][p] @ v)) for p in ("support", "oppose", "neutral")
+                            if p in issue_vecs[iid]}
+                ranked = sorted(pol_sims.items(), key=lambda kv: -kv[1])
+                if not ranked or ranked[0][1] < self.relevance:
+                    continue
+                if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 0.03:
+                    continue
+                main = self._main_clause(clauses)
+                for h in main.holders:
+                    out.append(self._stance(doc, sent, h, iid, ranked[0][0], main.pred, ref_year,
+                                            f"similar:{ranked[0][0]}", 0.5 * h.confidence))
+        return _dedupe(out)
+
+    @staticmethod
+    def _author_prediction(c: Clause) -> bool:
+        """Futures and conditionals that no actor is reported to have said are the author's."""
+        return c.modality == "intent" and "will" in cl.aux_words(c.pred) and cl._speech_head(c.pred) is None \
+            and c.pred.dep_ == "ROOT"
+
+    @staticmethod
+    def _main_clause(clauses: list[Clause]) -> Clause:
+        for c in clauses:
+            if c.pred.dep_ == "ROOT":
+                return c
+        return clauses[0]
+
+    @staticmethod
+    def _stance(doc: Document, sent: Any, holder: Mention, issue: str, polarity: str, pred: Any,
+                ref_year: str | None, rule: str, confidence: float) -> Stance:
+        date, _ = clause_date(pred, doc)
+        return Stance(actor=holder.code or "", issue=issue, stance=polarity, start=sent.start, end=sent.end,
+                      actor_sector=holder.sector, date=date or ref_year, confidence=round(confidence, 3), rule=rule,
+                      sent=sent.idx)
+
+
+def _dedupe(stances: list[Stance]) -> list[Stance]:
+    best: dict[tuple[object, ...], Stance] = {}
+    for s in stances:
+        key = (s.sent, s.actor, s.actor_sector, s.issue, s.stance)
+        if key not in best or s.confidence > best[key].confidence:
+            best[key] = s
+    return sorted(best.values(), key=lambda s: (s.start, s.issue))
