@@ -43,6 +43,8 @@ class Options:
     near_duplicate_threshold: float = 0.8
     fetch_urls: bool = False
     batch_size: int = 16
+    # Events: fall back to the embedding classifier for verbs no lexicon pattern knows.
+    event_classifier: bool = True
     # Stances: minimum similarity of a sentence to an issue description to consider it relevant.
     stance_relevance: float = 0.35
     progress: bool = True

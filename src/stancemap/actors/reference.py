@@ -81,6 +81,8 @@ class Person:
         return {r.code for r in self.roles}
 
 
+KIND_PRIORITY = {"person": 0, "org": 1, "institution": 2, "state": 3, "people": 4, "adjective": 5, "capital": 6,
+                 "former-capital": 7, "place": 8}
 OFFICE_RANK = {"head-of-state": 0, "monarch": 1, "head-of-government": 2, "vice-president": 3,
                "foreign-minister": 4, "secretary-general": 4, "organisation-head": 4}
 
@@ -105,12 +107,27 @@ class Reference:
     offices: dict[str, str] = field(default_factory=dict)  # lowercase title -> office key
     office_sector: dict[str, str] = field(default_factory=dict)  # office key -> sector
 
-    def add(self, surface: str, entry: Entry) -> None:
+    generated: dict[str, set[Entry]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, surface: str, entry: Entry, generated: bool = False) -> None:
         key = norm(surface)
         if not key or len(key) < 2:
             return
+        if generated:
+            self.generated[key].add(entry)
         if entry not in self.entries[key]:
             self.entries[key].append(entry)
+
+    def prune(self) -> None:
+        """Where a hand-written file names a surface, drop library-derived entries for other codes
+        ("American" is the USA, not the Northern Mariana Islands; "Brussels" the EU, not Belgium's
+        government), then order each surface's entries by kind."""
+        for key, entries in self.entries.items():
+            gen = self.generated.get(key, set())
+            hand = {e.code for e in entries if e not in gen}
+            if gen and hand:
+                entries[:] = [e for e in entries if e not in gen or e.code in hand]
+            entries.sort(key=lambda e: KIND_PRIORITY.get(e.kind, 9))
 
     def lookup(self, surface: str) -> list[Entry]:
         return self.entries.get(norm(surface), [])
@@ -164,12 +181,12 @@ def _load_states(ref: Reference) -> None:
             names += _short_names(n)
         for n in names:
             if n:
-                ref.add(n, Entry(code, "state"))
+                ref.add(n, Entry(code, "state"), generated=True)
         if r["demonym"]:
-            ref.add(r["demonym"], Entry(code, "adjective"))
+            ref.add(r["demonym"], Entry(code, "adjective"), generated=True)
         if r["capital"]:
             for cap in re.split(r"\s*[;/]\s*", r["capital"]):
-                ref.add(cap.replace(" D.C.", ""), Entry(code, "capital", "GOV"))
+                ref.add(cap.replace(" D.C.", ""), Entry(code, "capital", "GOV"), generated=True)
 
 
 def _layer_states(ref: Reference, data: dict[str, Any], source: str) -> None:
@@ -187,6 +204,8 @@ def _layer_states(ref: Reference, data: dict[str, Any], source: str) -> None:
             ref.add(n, Entry(code, "capital", "GOV"))
         for n in info.get("former_capitals") or []:
             ref.add(n, Entry(code, "former-capital"))
+        for n in info.get("places") or []:
+            ref.add(n, Entry(code, "place"))
         for inst in info.get("institutions") or []:
             if not isinstance(inst, dict) or not inst.get("name"):
                 raise DataError(f"{source}: states.{code}.institutions entries need a 'name'")
@@ -265,4 +284,5 @@ def load_reference(extra_files: tuple[str, ...] = ()) -> Reference:
         except OSError as err:
             raise DataError(f"{f}: cannot read actor file: {err.strerror or err}") from err
         layer(ref, _read_yaml(text, f), f)
+    ref.prune()
     return ref

@@ -79,6 +79,8 @@ class Resolver:
         if not counts:
             return None
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked[0][1] < 3:
+            return None  # too few mentions to say what the text is about
         if len(ranked) == 1 or ranked[0][1] >= 1.3 * ranked[1][1]:
             return ranked[0][0]
         return None
@@ -166,7 +168,7 @@ class Resolver:
         if entry.kind == "person" and entry.person:
             a = self.person_actor(entry.person, self.date, name.start, name.end, tok.i, "person")
             return a.code if a else None
-        if entry.kind == "former-capital" and not allow_places:
+        if entry.kind in ("former-capital", "place") and not allow_places:
             return None
         return entry.code or None
 
@@ -212,6 +214,10 @@ class Resolver:
                 if holder:
                     return holder
             return Actor(code, sector, "group", rule, 0.85, start, tok.i + 1, tok.i)
+        if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.i not in self.name_at
+               and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in tok.children):
+            # "Quatar's emir": the owner is named but unknown to us; do not guess a state.
+            return Actor(None, sector, "group", "unknown-owner", 0.2, start, tok.i + 1, tok.i)
         shared = self._code_from_conjuncts(tok)
         if shared:
             return Actor(shared, sector, "group", "conjunct", 0.75, start, tok.i + 1, tok.i)
@@ -274,8 +280,8 @@ class Resolver:
                 self.surnames[last] = a
             return a
         locative = self._is_locative(tok)
-        if entry.kind in ("capital", "former-capital"):
-            if locative or entry.kind == "former-capital":
+        if entry.kind in ("capital", "former-capital", "place"):
+            if locative or entry.kind in ("former-capital", "place"):
                 return Actor(entry.code, None, "location", "place", 0.9, name.start, name.end, tok.i)
             return Actor(entry.code, "GOV", "state", "metonym:capital", 0.8, name.start, name.end, tok.i)
         if entry.kind == "adjective":

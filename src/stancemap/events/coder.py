@@ -28,6 +28,7 @@ from ..actors.reference import Reference
 from ..model import EVENT_TYPES, Document, Event, Mention
 from ..nlp import clauses as cl
 from ..nlp.dates import clause_date
+from .classifier import EventClassifier
 from .lexicon import Lexicon, Pattern
 
 GENERIC_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
@@ -44,6 +45,11 @@ BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "th
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in")
 NOUN_TARGET_PREPS = ("against", "on", "of", "to", "with", "toward", "towards", "into", "for", "over", "from")
 SPECIAL_VERBS = {"vote", "abstain"}
+NON_EVENT_VERBS = {"be", "have", "become", "seem", "appear", "remain", "say", "think", "believe", "know", "see",
+                   "mean", "include", "need", "want", "do", "get", "go", "come", "use", "consider", "continue",
+                   "tell", "write", "argue", "note", "suggest", "explain", "describe", "find", "look", "feel",
+                   "hope", "expect", "happen", "exist", "depend", "lie", "stand", "sit", "live", "grow", "fall",
+                   "rise", "increase", "decrease", "decline", "change", "show", "reflect", "represent", "affect"}
 HISTORY_CUES = {"historically", "formerly", "once", "traditionally", "previously"}
 
 
@@ -58,9 +64,12 @@ class Found:
 
 
 class Coder:
-    def __init__(self, ref: Reference, lexicon: Lexicon) -> None:
+    def __init__(self, ref: Reference, lexicon: Lexicon, classifier: EventClassifier | None = None,
+                 min_prob: float = 0.6) -> None:
         self.ref = ref
         self.lex = lexicon
+        self.classifier = classifier
+        self.min_prob = min_prob
         self.lookup = ActorLookup(ref)
 
     # -- matching -------------------------------------------------------------------------------
@@ -195,8 +204,39 @@ class Coder:
         events: list[Event] = []
         for f in kept:
             events.extend(self._events_for(f, doc, index, ref_year))
+        if self.classifier is not None:
+            events.extend(self._fallback(doc, index, {e.sent for e in events}, ref_year))
         self._expand_both_sides(events)
         return events
+
+    def _fallback(self, doc: Document, index: dict[int, Mention], covered: set[int],
+                  ref_year: str | None) -> list[Event]:
+        """Clauses with an actor subject and a verb no pattern knows: ask the embedding classifier."""
+        assert self.classifier is not None
+        date = doc.meta.get("ref_date") or doc.published
+        cands: dict[int, Any] = {}
+        for tok in doc.parsed:
+            if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "ccomp", "conj") or tok.lemma_.lower() in NON_EVENT_VERBS:
+                continue
+            sent = doc.sentence_of(tok.idx)
+            if sent is None or sent.idx in covered or sent.idx in cands or self.match(tok) is not None:
+                continue
+            subs, _ = cl.subjects(tok)
+            if any(self.actor(s, index, date) for s in subs):
+                cands[sent.idx] = tok
+        if not cands:
+            return []
+        toks = list(cands.values())
+        preds = self.classifier.predict([doc.text[s.start:s.end] for s in (doc.sentence_of(t.idx) for t in toks) if s])
+        out: list[Event] = []
+        for tok, (label, prob) in zip(toks, preds, strict=True):
+            if label == "NONE" or prob < self.min_prob:
+                continue
+            p = Pattern(type=label, cameo=GENERIC_CAMEO[label], verb=tok.lemma_.lower(), source="classifier")
+            for e in self._events_for(Found(tok, p), doc, index, ref_year):
+                e.confidence = round(e.confidence * prob, 3)
+                out.append(e)
+        return out
 
     def _events_for(self, f: Found, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
         tok, p = f.tok, f.pattern
@@ -246,7 +286,8 @@ class Coder:
                     target=t.code if isinstance(t, Mention) else ("BOTH" if t == "BOTH" else None),
                     target_sector=t.sector if isinstance(t, Mention) else None,
                     cameo=cameo, negated=negated, modality=modality, date=date, predicate=p.key,
-                    background=background, confidence=round((0.8 if p.source == "curated" else 0.5) * s.confidence, 3),
+                    background=background,
+                    confidence=round({"curated": 0.8, "phoenix": 0.5}.get(p.source, 0.6) * s.confidence, 3),
                     rule=f"{p.source}:{p.key}" + (":passive" if passive else ""), sent=sent.idx,
                 )
                 out.append(ev)

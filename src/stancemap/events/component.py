@@ -6,6 +6,7 @@ from ..actors.reference import load_reference
 from ..config import Options
 from ..model import Document, Event
 from ..pipeline import register
+from .classifier import load_classifier
 from .coder import Coder
 from .lexicon import load_lexicon
 from .votes import code_votes
@@ -17,7 +18,8 @@ class EventsComponent:
     writes: tuple[str, ...] = ("events",)
 
     def __init__(self, options: Options) -> None:
-        self.coder = Coder(load_reference(tuple(options.actors_files)), load_lexicon(tuple(options.lexicon_files)))
+        self.coder = Coder(load_reference(tuple(options.actors_files)), load_lexicon(tuple(options.lexicon_files)),
+                           load_classifier() if options.event_classifier else None)
 
     def __call__(self, doc: Document) -> Document:
         events = self.coder.code(doc)
