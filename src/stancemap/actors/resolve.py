@@ -324,7 +324,10 @@ class Resolver:
         low = tok.lower_
         sent = tok.sent
         if low in _PRONOUNS_PERSON:
-            want = lambda a: a.kind == "person" and a.code is not None  # noqa: E731
+            def want(a: Actor) -> bool:  # a person, or a singular person noun ("a Kazakh activist")
+                return a.code is not None and (a.kind == "person" or (
+                    a.kind == "group" and self.parsed[a.head].tag_ == "NN" and a.sector in ("CVL", "OPP", "MED",
+                                                                                            "GOV", "JUD", "LEG")))
         elif low in _PRONOUNS_THING:
             want = lambda a: a.kind in ("state", "org") and a.code is not None  # noqa: E731
         elif low in _PRONOUNS_PLURAL:
@@ -351,8 +354,8 @@ class Resolver:
         """Resolve every nominal head in text order (history feeds pronouns and "the troops")."""
         out: list[Actor] = []
         for tok in self.parsed:
-            if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
-                continue  # a modifier, not the head of a phrase
+            if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.i not in self.name_at:
+                continue  # a modifier, not the head of a phrase (names as modifiers are kept: "Russian aggression")
             if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.i in self.name_at:
                 a = self.resolve(tok)
                 if a is not None:

@@ -45,11 +45,21 @@ BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "th
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in")
 NOUN_TARGET_PREPS = ("against", "on", "of", "to", "with", "toward", "towards", "into", "for", "over", "from")
 SPECIAL_VERBS = {"vote", "abstain"}
+# Verbs whose subject undergoes the event named by their object ("X faces sanctions").
+EXPERIENCER_VERBS = {"face", "suffer", "endure", "fear", "avoid", "escape", "evade", "circumvent", "survive",
+                     "undergo", "risk", "dread", "expect", "witness", "see", "experience", "receive", "get",
+                     "criticise", "criticize", "condemn", "denounce", "protest", "oppose", "reject", "deny", "mitigate",
+                     "affect", "hit", "feel", "bear", "weather"}
+DOMESTIC_DEFAULT_TARGET = {"REQUEST", "PROTEST"}
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 NON_EVENT_VERBS = {"be", "have", "become", "seem", "appear", "remain", "say", "think", "believe", "know", "see",
                    "mean", "include", "need", "want", "do", "get", "go", "come", "use", "consider", "continue",
                    "tell", "write", "argue", "note", "suggest", "explain", "describe", "find", "look", "feel",
                    "hope", "expect", "happen", "exist", "depend", "lie", "stand", "sit", "live", "grow", "fall",
-                   "rise", "increase", "decrease", "decline", "change", "show", "reflect", "represent", "affect"}
+                   "rise", "increase", "decrease", "decline", "change", "show", "reflect", "represent", "affect",
+                   "decide", "face", "engage", "control", "ensure", "risk", "aim", "deal", "add", "mull", "try",
+                   "attempt", "seek", "work", "manage", "begin", "start", "keep", "let", "make", "take", "give",
+                   "put", "set", "turn", "bring", "hold", "call", "ask", "play", "pursue", "maintain", "allow"}
 HISTORY_CUES = {"historically", "formerly", "once", "traditionally", "previously"}
 
 
@@ -84,6 +94,8 @@ class Coder:
         else:
             return None
         best: Pattern | None = None
+        if tok.lemma_.lower() in NON_EVENT_VERBS:
+            cands = [p for p in cands if p.source != "phoenix"]
         for p in cands:
             if self._satisfies(tok, p) and (best is None or p.specificity > best.specificity):
                 best = p
@@ -149,6 +161,8 @@ class Coder:
             cands += [o for _, o in cl.prep_objects(tok, set(p.preps or NOUN_TARGET_PREPS))]
         out: list[Mention | str] = []
         for c in cands:
+            if c.dep_ in ("nsubj", "nsubjpass") and not passive:
+                continue
             phrase = " ".join(t.lower_ for t in c.subtree if t.dep_ not in ("punct",))
             if any(phrase.startswith(b) or phrase == b for b in BOTH_SIDES):
                 out.append("BOTH")
@@ -158,7 +172,33 @@ class Coder:
                 out.append(a)
             if out and p.target == "dobj":
                 break
+        if not any(isinstance(o, Mention) or o == "BOTH" for o in out):
+            out = self._deep_targets(tok, index, date) or out
         return out
+
+    def _deep_targets(self, tok: Any, index: dict[int, Mention], date: str | None) -> list[Mention | str]:
+        """The first actor named inside the predicate's complements ("questioned whether sanctions
+        against Kazakhstan ...", "allegations that X was producing ..."), with its conjuncts."""
+        roots = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "attr", "dative", "oprd",
+                                                        "acl", "advcl", "pobj", "obj")]
+        for root in roots:
+            for t in root.subtree:
+                if t.dep_ in ("nsubj",) and t.head.i == tok.i:
+                    continue
+                if t.lower_ in ("both", "parties", "sides") and any(
+                        " ".join(x.lower_ for x in t.head.subtree).startswith(b) or
+                        " ".join(x.lower_ for x in t.subtree) == b for b in BOTH_SIDES):
+                    return ["BOTH"]
+                m = self.actor(t, index, date)
+                if m is None:
+                    continue
+                found: list[Mention | str] = [m]
+                for c in cl.conjuncts(t)[1:]:
+                    mc = self.actor(c, index, date)
+                    if mc is not None:
+                        found.append(mc)
+                return found
+        return []
 
     def sources(self, f: Found, index: dict[int, Mention], date: str | None) -> tuple[list[Mention], bool]:
         tok, p = f.tok, f.pattern
@@ -166,15 +206,25 @@ class Coder:
             subs, passive = cl.subjects(tok)
             found = [a for a in (self.actor(s, index, date) for s in subs) if a]
             return found, passive
-        # Nouns: the owner ("Russia's invasion"), the agent ("by X"), or the governing verb's subject.
-        owner = self._owner(tok, index, date)
-        if owner:
-            return [owner], False
-        if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "conj") and tok.head.lemma_ in LIGHT_VERBS:
-            head = tok.head if tok.dep_ != "pobj" else tok.head.head
-            subs, _ = cl.subjects(head)
-            found = [a for a in (self.actor(s, index, date) for s in subs) if a]
-            return found, False
+        # Nouns: the owner ("Russia's invasion", "the Russian offensive"), the agent ("sentencing of
+        # activists by a court"), or the governing verb's subject. "of X" is usually the patient.
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                m = self.actor(c, index, date)
+                if m:
+                    return [m], False
+        for prep, obj in cl.prep_objects(tok, {"by"}):
+            m = self.actor(obj, index, date)
+            if m:
+                return [m], False
+        if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "conj", "appos"):
+            head = tok.head
+            while head.dep_ in ("prep", "conj", "appos") and head.head is not head:
+                head = head.head
+            if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in EXPERIENCER_VERBS:
+                subs, passive = cl.subjects(head)
+                found = [a for a in (self.actor(s, index, date) for s in subs) if a]
+                return found, False
         return [], False
 
     # -- main ----------------------------------------------------------------------------------------
@@ -216,7 +266,8 @@ class Coder:
         date = doc.meta.get("ref_date") or doc.published
         cands: dict[int, Any] = {}
         for tok in doc.parsed:
-            if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "ccomp", "conj") or tok.lemma_.lower() in NON_EVENT_VERBS:
+            if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "ccomp", "conj") or \
+                    tok.lemma_.lower() in NON_EVENT_VERBS | SPECIAL_VERBS:
                 continue
             sent = doc.sentence_of(tok.idx)
             if sent is None or sent.idx in covered or sent.idx in cands or self.match(tok) is not None:
@@ -246,6 +297,8 @@ class Coder:
         if not srcs:
             return []
         tgts = self.targets(f, index, lookup_date, passive)
+        if p.source == "phoenix" and not any(isinstance(t, Mention) for t in tgts):
+            return []  # the broad fallback lexicon only counts with an actor on both ends
         negated = cl.negation(tok)[0] if p.verb else False
         modality, speech = cl.modality(tok) if p.verb else cl.modality(tok.head) if tok.head.pos_ == "VERB" else ("actual", None)
         if p.modality and modality == "actual":
@@ -265,6 +318,18 @@ class Coder:
                     srcs = [speakers[0]]
                     if modality == "reported":
                         modality = "actual"
+        pairs: list[tuple[Mention, Mention | str]] = [(s, t) for s in srcs for t in (tgts or [""])]
+        if not any(isinstance(t, Mention) or t == "BOTH" for t in tgts) and len(srcs) > 1 and typ in RECIPROCAL:
+            # "Tokayev and Xi met": each side met the other.
+            pairs = [(s, t2) for s in srcs for t2 in srcs if t2.head != s.head and t2.code != s.code] or pairs
+        elif not any(isinstance(t, Mention) or t == "BOTH" for t in tgts) and typ in DOMESTIC_DEFAULT_TARGET:
+            # Citizens, companies and opposition who demand or protest without an addressee address
+            # their own government (the CAMEO coders' convention).
+            own = [s for s in srcs if s.sector in ("CVL", "BUS", "OPP", "MED", "LEG") and s.code and len(s.code) == 3]
+            if own:
+                default = Mention(own[0].start, own[0].end, own[0].code, "GOV", None, "group", 0.5,
+                                  "default-target", own[0].sent, -2)
+                pairs = [(s, default) for s in srcs]
         sent = doc.sentence_of(tok.idx)
         if sent is None:
             return []
@@ -277,20 +342,18 @@ class Coder:
             else:
                 date = ref_year
         out = []
-        for s in srcs:
-            for t in tgts or [""]:
-                if isinstance(t, Mention) and t.code == s.code and t.sector == s.sector and t.head == s.head:
-                    continue
-                ev = Event(
-                    source=s.code, source_sector=s.sector, type=typ, start=sent.start, end=sent.end,
-                    target=t.code if isinstance(t, Mention) else ("BOTH" if t == "BOTH" else None),
-                    target_sector=t.sector if isinstance(t, Mention) else None,
-                    cameo=cameo, negated=negated, modality=modality, date=date, predicate=p.key,
-                    background=background,
-                    confidence=round({"curated": 0.8, "phoenix": 0.5}.get(p.source, 0.6) * s.confidence, 3),
-                    rule=f"{p.source}:{p.key}" + (":passive" if passive else ""), sent=sent.idx,
-                )
-                out.append(ev)
+        for s, t in pairs:
+            if isinstance(t, Mention) and t.code == s.code and t.sector == s.sector and t.head == s.head:
+                continue
+            out.append(Event(
+                source=s.code, source_sector=s.sector, type=typ, start=sent.start, end=sent.end,
+                target=t.code if isinstance(t, Mention) else ("BOTH" if t == "BOTH" else None),
+                target_sector=t.sector if isinstance(t, Mention) else None,
+                cameo=cameo, negated=negated, modality=modality, date=date, predicate=p.key,
+                background=background,
+                confidence=round({"curated": 0.8, "phoenix": 0.5}.get(p.source, 0.6) * s.confidence, 3),
+                rule=f"{p.source}:{p.key}" + (":passive" if passive else ""), sent=sent.idx,
+            ))
         return out
 
     @staticmethod
