@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from .reference import Entry, Reference
 
+_NOT_NAMES = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, list[str]]] = {}
 
 
@@ -64,13 +65,28 @@ def recognise(parsed: Any, ref: Reference, nlp: Any) -> list[Name]:
     strings = parsed.vocab.strings
     for match_id, start, end in matcher(parsed):
         span = parsed[start:end]
-        if not any(ch.isupper() for ch in span.text):
-            continue
         label = strings[match_id]
+        if not any(ch.isupper() for ch in span.text) and (len(span) == 1 or any(
+                e.kind not in ("org", "institution") for e in ref.entries[keys[int(label[1:])]])):
+            continue  # "turkey", "chad": lower-case words are not state names; "the international community" is fine
         span.label_ = label
         spans.append(span)
     names: list[Name] = []
-    kept = filter_spans(spans)
+    ents = [e for e in parsed.ents if e.label_ not in _NOT_NAMES]
+    kept = []
+    for span in filter_spans(spans):
+        outer = next((e for e in ents if e.start <= span.start and span.end <= e.end and
+                      (e.end - e.start) > (span.end - span.start)), None)
+        if outer is not None:
+            entries = ref.entries[keys[int(span.label_[1:])]]
+            # "Chad Whitaker", "Jordan Ellis": a state name inside a person's name is part of it; a
+            # newspaper's name inside another organisation's ("The Azure Dawn Movement") likewise.
+            if outer.label_ == "PERSON" and not any(e.kind == "person" for e in entries):
+                continue
+            if outer.label_ != "PERSON" and all(e.kind in ("institution", "org", "person") for e in entries) \
+                    and span.end != outer.end:
+                continue
+        kept.append(span)
     taken: set[int] = set()
     for span in kept:
         surface = keys[int(span.label_[1:])]

@@ -108,13 +108,15 @@ class Reference:
     office_sector: dict[str, str] = field(default_factory=dict)  # office key -> sector
 
     generated: dict[str, set[Entry]] = field(default_factory=lambda: defaultdict(set))
+    curated: dict[str, set[Entry]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, surface: str, entry: Entry, generated: bool = False) -> None:
         key = norm(surface)
+        if key.startswith("the ") and len(key) > 6:
+            key = key[4:]  # "the Kremlin" and "Kremlin" are one surface; the article is matched loosely
         if not key or len(key) < 2:
             return
-        if generated:
-            self.generated[key].add(entry)
+        (self.generated if generated else self.curated)[key].add(entry)
         if entry not in self.entries[key]:
             self.entries[key].append(entry)
 
@@ -123,14 +125,14 @@ class Reference:
         ("American" is the USA, not the Northern Mariana Islands; "Brussels" the EU, not Belgium's
         government), then order each surface's entries by kind."""
         for key, entries in self.entries.items():
-            gen = self.generated.get(key, set())
-            hand = {e.code for e in entries if e not in gen}
-            if gen and hand:
-                entries[:] = [e for e in entries if e not in gen or e.code in hand]
+            hand = {e.code for e in self.curated.get(key, set())}
+            if hand and self.generated.get(key):
+                entries[:] = [e for e in entries if e.code in hand or e in self.curated[key]]
             entries.sort(key=lambda e: KIND_PRIORITY.get(e.kind, 9))
 
     def lookup(self, surface: str) -> list[Entry]:
-        return self.entries.get(norm(surface), [])
+        key = norm(surface)
+        return self.entries.get(key) or (self.entries.get(key[4:], []) if key.startswith("the ") else [])
 
     def name(self, code: str | None) -> str:
         if not code:

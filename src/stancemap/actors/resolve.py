@@ -20,19 +20,24 @@ fired and a confidence, so errors can be traced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Document, Mention
+from ..nlp.dates import clause_date
 from .recognise import Name, recognise
 from .reference import Entry, Reference, norm
 
 _LOCATIVE = {"in", "at", "across", "throughout", "near", "inside", "within", "around", "into", "to", "from", "via",
              "through", "outside", "on"}
+_STATE_LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "around", "near"}
 _MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PRONOUNS_THING = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
+_EXPLETIVE_HEADS = {"seem", "appear", "be", "become", "remain", "happen", "matter", "mean", "follow", "turn",
+                    "take", "make", "come", "look", "sound", "feel", "prove"}
 _GENERIC_STATE_NOUNS = {"country", "state", "nation", "republic", "government", "side", "partner", "ally", "neighbour",
                         "neighbor", "power", "member", "leadership", "regime", "people"}
 
@@ -78,10 +83,24 @@ class Resolver:
                     counts[e.code] = counts.get(e.code, 0.0) + 1.0
         if not counts:
             return None
+        # The title says what the text is about: the first state it names (by name, not by an
+        # adjective such as "the Russian invasion") gets a bonus of a fifth of all mentions.
+        title = norm(self.doc.title or "")
+        first: tuple[int, str] | None = None
+        for code in counts:
+            for k, entries in self.ref.entries.items():
+                if len(k) > 3 and any(e.code == code and e.kind == "state" for e in entries):
+                    m = re.search(rf"\b{re.escape(k)}\b", title) if title else None
+                    if m and (first is None or m.start() < first[0]):
+                        first = (m.start(), code)
+        if first is not None:
+            counts[first[1]] += max(3.0, sum(counts.values()) / 5)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1:
+            return ranked[0][0]  # the only state the text names
         if ranked[0][1] < 3:
             return None  # too few mentions to say what the text is about
-        if len(ranked) == 1 or ranked[0][1] >= 1.3 * ranked[1][1]:
+        if len(ranked) == 1 or ranked[0][1] >= 1.2 * ranked[1][1]:
             return ranked[0][0]
         return None
 
@@ -108,8 +127,39 @@ class Resolver:
             return Actor(None, None, "person", rule + ":no-role", 0.3, start, end, head, pid)
         return Actor(role.code, role.sector, "person", rule, 0.95 if role.sector else 0.7, start, end, head, pid)
 
-    def _is_locative(self, tok: Any) -> bool:
-        return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE and tok.head.dep_ != "agent"
+    def _clause_place(self, tok: Any) -> str | None:
+        """The state of the place where the clause of ``tok`` happens ("... in Minsk", "across Iraq")."""
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in _STATE_LOCATIVE:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in self.name_at:
+                        entry = self._entry(self.name_at[obj.i])
+                        if entry and entry.kind in ("state", "capital", "former-capital", "place") and len(entry.code) == 3:
+                            return entry.code
+        return None
+
+    def _date_at(self, tok: Any) -> str | None:
+        """The date a person is resolved at: their clause's own date ("In 2015, Tusk ..."), else the document's."""
+        date, found = clause_date(tok, self.doc)
+        return date if found and date else self.date
+
+    def _modifier_head(self, tok: Any) -> Any | None:
+        """The noun an adjective name modifies, directly or as the first of coordinated adjectives."""
+        if tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            if any(c.dep_ == "conj" for c in tok.children):
+                return tok.head
+            return None  # a single modifier: its noun is the mention ("Turkish troops")
+        if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound") and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        return None
+
+    def _is_locative(self, tok: Any, state: bool = False) -> bool:
+        """A place, not an actor: "in Moscow", "protests across Kazakhstan" (but "aid to Ukraine")."""
+        preps = _STATE_LOCATIVE if state else _LOCATIVE
+        return tok.dep_ == "pobj" and tok.head.lower_ in preps and tok.head.dep_ != "agent"
 
     def _phrase_sector(self, head: Any) -> tuple[str | None, str | None, int]:
         """(sector, office) named by the head and its left modifiers / "of" complement; span start."""
@@ -141,6 +191,10 @@ class Resolver:
         best: tuple[str | None, str, int] = (None, "", head.i)
         for child in head.children:
             if child.dep_ in _MOD_DEPS or (child.dep_ == "appos" and child.i < head.i):
+                conj = [c for c in child.children if c.dep_ == "conj" and c.i < head.i]
+                sub = self._name_code(conj[-1]) if conj else None  # "French and German officials"
+                if sub:
+                    return sub, "modifier:conj", conj[-1].i
                 sub = self._name_code(child)
                 if sub:
                     return sub, f"modifier:{child.dep_}", min(child.left_edge.i, head.i)
@@ -221,6 +275,10 @@ class Resolver:
         shared = self._code_from_conjuncts(tok)
         if shared:
             return Actor(shared, sector, "group", "conjunct", 0.75, start, tok.i + 1, tok.i)
+        where = self._clause_place(tok)
+        if where and sector not in ("GOV",):
+            # "Protesters gathered in Almaty": people without a state take the place of their clause.
+            return Actor(where, sector, "group", "clause-place", 0.7, start, tok.i + 1, tok.i)
         definite = any(c.lower_ in ("the", "these", "those", "this") for c in tok.lefts)
         if definite and sector:
             recent = self._recent(lambda a: a.sector == sector and a.code is not None, tok, sentences=3)
@@ -274,20 +332,32 @@ class Resolver:
         if entry is None:
             return self._unknown_name(tok, name)
         if entry.kind == "person" and entry.person:
-            a = self.person_actor(entry.person, self.date, name.start, name.end, tok.i, "person")
+            a = self.person_actor(entry.person, self._date_at(tok), name.start, name.end, tok.i, "person")
             if a and a.code:
                 last = self.parsed[name.end - 1].lower_
                 self.surnames[last] = a
             return a
-        locative = self._is_locative(tok)
+        locative = self._is_locative(tok, state=entry.kind not in ("capital", "former-capital", "place"))
         if entry.kind in ("capital", "former-capital", "place"):
             if locative or entry.kind in ("former-capital", "place"):
                 return Actor(entry.code, None, "location", "place", 0.9, name.start, name.end, tok.i)
             return Actor(entry.code, "GOV", "state", "metonym:capital", 0.8, name.start, name.end, tok.i)
+        if entry.kind in ("adjective", "people", "state") and self._modifier_head(tok) is not None:
+            # "French and German officials": the first adjective speaks for its own state, with the
+            # sector of the noun they share.
+            noun = self._modifier_head(tok)
+            sector, _, _ = self._phrase_sector(noun)
+            return Actor(entry.code, sector, "group", "adjective-modifier", 0.8, name.start, name.end, tok.i)
         if entry.kind == "adjective":
             # An adjective used as a noun ("the Russians") denotes the people.
             return Actor(entry.code, "CVL" if tok.tag_ in ("NNPS", "NNS") else None, "group", "adjective", 0.6,
                          name.start, name.end, tok.i)
+        if entry.kind in ("institution", "org"):
+            mod, mrule, mst = self._code_from_modifiers(tok)
+            if mod and mod != entry.code and len(mod) == 3:
+                # "Britain's Treasury": an institution name many states use belongs to the one named.
+                return Actor(mod, entry.sector, "group", "institution+" + mrule, 0.85, min(mst, name.start), name.end,
+                             tok.i)
         sector, _, st = self._phrase_sector(tok) if entry.kind in ("state", "org") else (None, None, name.start)
         kind = "location" if locative and entry.kind == "state" else ("org" if entry.kind == "org" else "state")
         return Actor(entry.code, entry.sector or sector, kind, entry.kind if kind != "location" else "place",
@@ -329,11 +399,21 @@ class Resolver:
                     a.kind == "group" and self.parsed[a.head].tag_ == "NN" and a.sector in ("CVL", "OPP", "MED",
                                                                                             "GOV", "JUD", "LEG")))
         elif low in _PRONOUNS_THING:
+            if low == "it" and tok.head.lemma_ in _EXPLETIVE_HEADS:
+                return None  # "It may seem that ...", "it is clear that ..."
             want = lambda a: a.kind in ("state", "org") and a.code is not None  # noqa: E731
         elif low in _PRONOUNS_PLURAL:
             want = lambda a: a.kind == "group" and a.code is not None  # noqa: E731
         else:
             return None
+        # Centering: the subject of the previous sentence is the likeliest antecedent.
+        prev_subjects = [a for a in reversed(self.history) if a.head < sent.start and want(a)
+                         and self.parsed[a.head].dep_ in ("nsubj", "nsubjpass")
+                         and self._within_sentences(a.head, tok.i, 1)]
+        if prev_subjects and not any(a.head >= sent.start and a.head < tok.i and want(a) for a in self.history):
+            a = prev_subjects[-1] if len({p.code for p in prev_subjects}) == 1 else min(prev_subjects, key=lambda x: x.head)
+            return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun" if a.kind != "person" else "person",
+                           rule=f"pronoun->{a.rule}", confidence=round(a.confidence * 0.7, 2))
         for a in reversed(self.history):
             if self.parsed[a.head].sent.start < sent.start - 400:
                 break
