@@ -90,6 +90,7 @@ class Event:
     confidence: float = 1.0
     rule: str = ""
     sent: int = -1
+    source_person: str | None = None  # the person behind the source, when one is named
 
     @property
     def weight(self) -> float:

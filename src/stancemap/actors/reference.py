@@ -112,8 +112,8 @@ class Reference:
 
     def add(self, surface: str, entry: Entry, generated: bool = False) -> None:
         key = norm(surface)
-        if key.startswith("the ") and len(key) > 6:
-            key = key[4:]  # "the Kremlin" and "Kremlin" are one surface; the article is matched loosely
+        if key.startswith("the ") and " " in key[4:]:
+            key = key[4:]  # "the Foreign Office" and "Foreign Office" are one surface ("the West" is not "West")
         if not key or len(key) < 2:
             return
         (self.generated if generated else self.curated)[key].add(entry)
@@ -262,7 +262,11 @@ def _layer_words(ref: Reference, data: dict[str, Any], source: str) -> None:
 
 
 def layer(ref: Reference, data: dict[str, Any], source: str) -> None:
-    """Add one file's worth of reference data (any of the top-level keys)."""
+    """Add one file's worth of reference data (any of the top-level keys).
+
+    ``exclude`` lists surfaces to forget (library-derived names that are ordinary words)."""
+    for surface in data.get("exclude") or []:
+        ref.entries.pop(norm(str(surface)), None)
     _layer_states(ref, data, source)
     _layer_orgs(ref, data, source)
     _layer_people(ref, data, source)

@@ -36,6 +36,10 @@ _MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PRONOUNS_THING = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
+_ACTOR_COMPOUNDS = {"state", "government", "security", "border", "military", "police", "riot", "army", "rights",
+                    "opposition", "party", "city", "region", "peace", "peacekeeping", "coast", "air", "navy", "defence",
+                    "defense", "foreign", "finance", "energy", "justice", "interior", "trade", "health", "aid", "relief",
+                    "student", "labour", "labor", "farm", "industry", "business", "media", "news", "press", "tv"}
 _EXPLETIVE_HEADS = {"seem", "appear", "be", "become", "remain", "happen", "matter", "mean", "follow", "turn",
                     "take", "make", "come", "look", "sound", "feel", "prove"}
 _GENERIC_STATE_NOUNS = {"country", "state", "nation", "republic", "government", "side", "partner", "ally", "neighbour",
@@ -83,18 +87,15 @@ class Resolver:
                     counts[e.code] = counts.get(e.code, 0.0) + 1.0
         if not counts:
             return None
-        # The title says what the text is about: the first state it names (by name, not by an
-        # adjective such as "the Russian invasion") gets a bonus of a fifth of all mentions.
+        # The title says what the text is about: states it names (by name, not by an adjective such
+        # as "the Russian invasion") get a bonus of a fifth of all mentions.
         title = norm(self.doc.title or "")
-        first: tuple[int, str] | None = None
-        for code in counts:
-            for k, entries in self.ref.entries.items():
-                if len(k) > 3 and any(e.code == code and e.kind == "state" for e in entries):
-                    m = re.search(rf"\b{re.escape(k)}\b", title) if title else None
-                    if m and (first is None or m.start() < first[0]):
-                        first = (m.start(), code)
-        if first is not None:
-            counts[first[1]] += max(3.0, sum(counts.values()) / 5)
+        bonus = max(3.0, sum(counts.values()) / 5)
+        for code in list(counts):
+            if title and any(len(k) > 3 and re.search(rf"\b{re.escape(k)}\b", title)
+                             for k, entries in self.ref.entries.items()
+                             if any(e.code == code and e.kind == "state" for e in entries)):
+                counts[code] += bonus
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) == 1:
             return ranked[0][0]  # the only state the text names
@@ -177,6 +178,11 @@ class Resolver:
                     tail = " ".join(t.lower_ for t in self.parsed[prep.i:obj[0].i + 1] if t.dep_ != "det")
                     for phrase, st in list(cands):
                         cands.insert(0, (f"{phrase} {tail}", st))
+        for c in lefts:
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.name_at and \
+                    norm(c.lemma_) not in self.ref.sector_words and norm(c.lemma_) not in _ACTOR_COMPOUNDS \
+                    and not any(norm(p) in self.ref.sector_words or norm(p) in self.ref.offices for p, _ in cands[:-2]):
+                return None, None, head.i  # "the sanctions regime", "a trade council": not an actor
         for phrase, st in cands:
             key = norm(phrase)
             if key in self.ref.offices:
@@ -275,16 +281,16 @@ class Resolver:
         shared = self._code_from_conjuncts(tok)
         if shared:
             return Actor(shared, sector, "group", "conjunct", 0.75, start, tok.i + 1, tok.i)
-        where = self._clause_place(tok)
-        if where and sector not in ("GOV",):
-            # "Protesters gathered in Almaty": people without a state take the place of their clause.
-            return Actor(where, sector, "group", "clause-place", 0.7, start, tok.i + 1, tok.i)
         definite = any(c.lower_ in ("the", "these", "those", "this") for c in tok.lefts)
         if definite and sector:
             recent = self._recent(lambda a: a.sector == sector and a.code is not None, tok, sentences=3)
             if recent:
                 return Actor(recent.code, sector, "group", "recent-sector", 0.65, start, tok.i + 1, tok.i,
                              recent.person if office else None)
+        where = self._clause_place(tok)
+        if where and sector not in ("GOV",):
+            # "Protesters gathered in Almaty": people without a state take the place of their clause.
+            return Actor(where, sector, "group", "clause-place", 0.7, start, tok.i + 1, tok.i)
         if office and self.focal:
             holder = self._office_holder(self.focal, office, start, tok)
             if holder:

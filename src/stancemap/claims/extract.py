@@ -35,6 +35,8 @@ _QUALIFIERS = [
 _PERCENT = {"%", "percent", "per cent", "pct", "percentage"}
 _OFFSET_AFTER = {"ago", "before", "after", "later", "earlier", "since", "prior"}
 _PERIOD_BEFORE = {"first", "last", "past", "next", "previous", "coming", "recent", "following"}
+_GENERIC_MEASURES = {"record", "figure", "level", "sum", "amount", "total", "mark", "value", "number", "rate", "%",
+                     "prospect", "expectation", "chance", "high", "low", "peak"}
 _DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "both", "all"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
@@ -231,7 +233,7 @@ class ClaimExtractor:
             return None
         qualifier = _qualifier(parsed, start_tok, end)
         surface_end = parsed[end].idx + len(parsed[end].text)
-        return Claim(indicator=self._indicator(parsed, i, end, noun), value=value, unit=unit,
+        return Claim(indicator=self._indicator(parsed, start_tok, end, noun), value=value, unit=unit,
                      start=sent.start, end=sent.end, subject=self._subject(doc, sent.idx, i, index),
                      qualifier=qualifier, period=self._period(doc, sent.idx), sent=sent.idx,
                      surface=doc.text[parsed[start_tok].idx:surface_end])
@@ -269,7 +271,17 @@ class ClaimExtractor:
 
     @staticmethod
     def _indicator(parsed: Any, i: int, end: int, noun: Any | None) -> str:
-        """A short noun phrase saying what the number measures."""
+        """A short noun phrase saying what the number measures.
+
+        Counts: the counted noun with its modifiers ("Russian companies", "tons of goods"). Shares and
+        sums: what they are "of" ("75% of Kazakhstan's oil exports"), the noun they measure ("a trade
+        volume of $24.2 billion"), or the subject of the verb they complete ("the share of imports
+        reached 40.8%").
+        """
+        def text(tokens: list[Any], limit: int = 12) -> str:
+            toks = [t for t in tokens if t.dep_ not in ("punct", "det") and not (i <= t.i <= end)][:limit]
+            return " ".join(t.text for t in toks).replace(" ’s", "’s").replace(" 's", "'s")
+
         if noun is not None:
             mods = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i > end]
             words = [t.text for t in mods] + [noun.text]
@@ -277,25 +289,43 @@ class ClaimExtractor:
                 if c.dep_ in ("acl", "prep") and c.i - noun.i <= 2:
                     words += [t.text for t in list(c.subtree)[:4]]
                     break
+            gov = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else (
+                noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and
+                noun.head.head.dep_ in ("nsubj", "dobj") else None)
+            if gov is not None and gov.pos_ == "NOUN":
+                gov = gov.head
+            if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_ != "be":
+                words.append(f"({gov.lemma_})")  # "people (die)" is not "people (march)"
             return " ".join(words)
-        tok = parsed[i]
-        head = tok.head
-        for _ in range(3):
-            if head.pos_ in ("NOUN",) and head.i != tok.i:
-                phrase = [t for t in head.subtree if not (i <= t.i <= end + 1) and t.dep_ != "punct"][:10]
-                return " ".join(t.text for t in phrase)
+        # the unit token ("%", "billion", "tenge") or the number itself
+        unit = parsed[end]
+        anchor = unit
+        for t in (unit, parsed[i]):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":  # "75% of Kazakhstan's oil exports"
+                    return text(list(c.subtree)[1:])
+        node = anchor
+        for _ in range(4):
+            head = node.head
+            if head is node:
+                break
+            if head.pos_ == "NOUN" and not (i <= head.i <= end) and head.lemma_ not in _GENERIC_MEASURES:
+                # "a total trade volume of $24.2 billion", "$3 billion projects"
+                return text([t for t in head.subtree if t.i < node.i or t.i > end][:10] or [head])
+            if head.pos_ in ("VERB", "AUX") and head.dep_ in ("pcomp", "xcomp", "advcl", "acl") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                node = head  # "with the prospect of reaching a record": climb to the clause with a subject
+                continue
             if head.pos_ in ("VERB", "AUX"):
                 subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subj:
-                    words = [t.text for t in subj[0].subtree][:10]
-                    return " ".join(words) + f" ({head.lemma_})"
-                objs = [c for c in head.children if c.dep_ == "dobj" and c.i != tok.i]
+                if subj and subj[0].pos_ not in ("PRON",):
+                    return text(list(subj[0].subtree)) + f" ({head.lemma_})"
+                objs = [c for c in head.children if c.dep_ == "dobj" and not (i <= c.i <= end)]
                 if objs:
-                    return " ".join(t.text for t in objs[0].subtree)[:80]
-            if head.head is head:
-                break
-            head = head.head
-        return parsed[i].sent.text[:60]
+                    return text(list(objs[0].subtree))
+                return head.lemma_
+            node = head
+        return text(list(parsed[i].sent), 8)
 
     @staticmethod
     def _subject(doc: Document, sent_idx: int, i: int, index: dict[int, Mention]) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import StancemapError
 from ..store import Store
 from ..store.export import records
-from .score import event_extras, read_jsonl, score_all
+from .score import event_extras, evidence_overlaps, read_jsonl, score_all
 
 
 def gold_docs(gold_dir: Path) -> set[str]:
@@ -35,9 +35,28 @@ def evaluate(store: Store, gold_dir: Path) -> dict[str, Any]:
         report[kind] = sc.summary()
     report["event"].update(event_extras(scores["event"]))
     report["event_types"] = _per_label(gold_dir / "events.jsonl", system, "event", "type", scores["event"].pairs)
+    report["contradictions"] = contradiction_recall(gold_dir, list(records(store, ("contradiction",))))
     report["stance_issues"] = _per_label(gold_dir / "stances.jsonl", system, "stance", "issue",
                                          scores["stance"].pairs)
     return report
+
+
+def contradiction_recall(gold_dir: Path, found: list[dict[str, Any]]) -> dict[str, Any]:
+    """How many gold contradictions we flag: same two documents, each side's evidence overlapping."""
+    gold = read_jsonl(gold_dir / "contradictions.jsonl")
+    hit = 0
+    for g in gold:
+        for f in found:
+            for a, b in ((f["a"], f["b"]), (f["b"], f["a"])):
+                if a["doc"] == g["a"]["doc"] and b["doc"] == g["b"]["doc"] and \
+                        evidence_overlaps(g["a"].get("quote"), a["evidence"]) and \
+                        evidence_overlaps(g["b"].get("quote"), b["evidence"]):
+                    hit += 1
+                    break
+            else:
+                continue
+            break
+    return {"gold": len(gold), "found": hit, "system": len(found)}
 
 
 def _per_label(gold_path: Path, system: list[dict[str, Any]], kind: str, key: str,
@@ -62,6 +81,9 @@ def format_report(rep: dict[str, Any]) -> str:
         extra = "".join(f" {k}={r[k]}" for k in ("date_accuracy", "sector_accuracy") if k in r)
         lines.append(f"{kind}: P={r['precision']} R={r['recall']} F1={r['f1']} "
                      f"(gold {r['gold']}, system {r['system']}, matched {r['matched']}){extra}")
+    if "contradictions" in rep:
+        c = rep["contradictions"]
+        lines.append(f"contradictions: gold {c['gold']}, found {c['found']} (system {c['system']})")
     for name, key in (("actors", "actors"), ("peer", "peer")):
         if key in rep:
             lines.append(f"{name}: " + " ".join(f"{k}={v}" for k, v in rep[key].items()))

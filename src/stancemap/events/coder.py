@@ -353,6 +353,7 @@ class Coder:
                 background=background,
                 confidence=round({"curated": 0.8, "phoenix": 0.5}.get(p.source, 0.6) * s.confidence, 3),
                 rule=f"{p.source}:{p.key}" + (":passive" if passive else ""), sent=sent.idx,
+                source_person=s.person,
             ))
         return out
 

@@ -1,12 +1,49 @@
-"""Recompute the cross-document tables (contradictions) from everything stored."""
+"""Recompute the cross-document tables (event and claim clusters, contradictions) from the store.
+
+Runs after every ingest that changed something. It reads only stored records, so it can also be
+run alone (``stancemap reconcile``) after a user edits the data.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
+
 from ..config import Options
 from ..store import Store
+from .contradict import (
+    actor_contradictions,
+    date_contradictions,
+    polarity_contradictions,
+    value_contradictions,
+)
+from .merge import claim_cluster_record, cluster_claims, cluster_events, event_cluster_record
 
 
-def reconcile_store(store: Store, options: Options) -> int:
-    """Rebuild derived tables; returns the number of contradictions found."""
-    store.replace_contradictions([])
-    return 0
+def claim_vectors(claims: list[dict[str, Any]]) -> dict[int, np.ndarray]:
+    """Per claim, two embeddings: of its indicator and of its sentence."""
+    if not claims:
+        return {}
+    from ..nlp.embed import embed
+
+    ind = embed([c["indicator"] for c in claims])
+    sen = embed([c["evidence"] for c in claims])
+    return {c["id"]: np.stack([i, s]) for c, i, s in zip(claims, ind, sen, strict=True)}
+
+
+def reconcile_store(store: Store, options: Options) -> dict[str, int]:
+    """Rebuild derived tables; returns counts of what was found."""
+    events = store.rows("events")
+    stances = store.rows("stances")
+    claims = store.rows("claims")
+    eclusters = cluster_events([e for e in events if not e["background"]])
+    cclusters = cluster_claims(claims, claim_vectors(claims))
+    contradictions = (value_contradictions(cclusters) + date_contradictions(events) + actor_contradictions(events)
+                      + polarity_contradictions(stances, events))
+    store.save_reconciliation(
+        [event_cluster_record(c) for c in eclusters], {r["id"]: c.id for c in eclusters for r in c.rows},
+        [claim_cluster_record(c) for c in cclusters], {r["id"]: c.id for c in cclusters for r in c.rows},
+        contradictions,
+    )
+    return {"event_clusters": len(eclusters), "claim_clusters": len(cclusters), "contradictions": len(contradictions)}

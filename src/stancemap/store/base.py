@@ -185,10 +185,11 @@ class Store:
         self.executemany(
             "INSERT INTO events (doc, sent, start_char, end_char, evidence, source, source_sector, target, "
             "target_sector, type, cameo, negated, modality, date, issue, quad_class, weight, predicate, "
-            "background, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "background, confidence, rule, source_person) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc.id, e.sent, e.start, e.end, t[e.start:e.end], e.source, e.source_sector, e.target,
               e.target_sector, e.type, e.cameo, int(e.negated), e.modality, e.date, e.issue, e.quad_class,
-              e.weight, e.predicate, int(e.background), e.confidence, e.rule) for e in doc.events],
+              e.weight, e.predicate, int(e.background), e.confidence, e.rule, e.source_person) for e in doc.events],
         )
         self.executemany(
             "INSERT INTO stances (doc, sent, start_char, end_char, evidence, actor, actor_sector, issue, stance, "
@@ -247,7 +248,8 @@ class Store:
                             source_sector=r["source_sector"], target=r["target"], target_sector=r["target_sector"],
                             cameo=r["cameo"], negated=bool(r["negated"]), modality=r["modality"], date=r["date"],
                             issue=r["issue"], predicate=r["predicate"] or "", background=bool(r["background"]),
-                            confidence=r["confidence"], rule=r["rule"] or "", sent=r["sent"])
+                            confidence=r["confidence"], rule=r["rule"] or "", sent=r["sent"],
+                            source_person=r["source_person"])
                       for r in self.query(q.format("events", "id"), (doc.id,))]
         doc.stances = [Stance(actor=r["actor"], issue=r["issue"], stance=r["stance"], start=r["start_char"],
                               end=r["end_char"], actor_sector=r["actor_sector"], date=r["date"],
@@ -260,7 +262,8 @@ class Store:
 
     def rows(self, table: str, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Raw rows of a table, for exports and analyses."""
-        if table not in (*RECORD_TABLES, "documents", "sentences", "contradictions", "duplicates"):
+        if table not in (*RECORD_TABLES, "documents", "sentences", "contradictions", "duplicates", "event_clusters",
+                         "claim_clusters"):
             raise StoreError(f"unknown table {table!r}")
         sql = f"SELECT * FROM {table}" + (f" WHERE {where}" if where else "")
         order = {"sentences": " ORDER BY doc, idx", "duplicates": " ORDER BY doc"}.get(table, " ORDER BY id")
@@ -269,13 +272,35 @@ class Store:
     def count(self, table: str) -> int:
         return int(self.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
 
+    def save_reconciliation(self, event_clusters: list[dict[str, Any]], event_cluster_of: dict[int, int],
+                            claim_clusters: list[dict[str, Any]], claim_cluster_of: dict[int, int],
+                            contradictions: list[dict[str, Any]]) -> None:
+        """Replace every derived cross-document table in one transaction."""
+        ecols = ["id", "source", "source_sector", "target", "target_sector", "type", "negated", "issue", "date",
+                 "date_min", "date_max", "quad_class", "weight", "mentions", "documents", "docs", "evidence",
+                 "evidence_doc"]
+        ccols = ["id", "subject", "indicator", "unit", "value_min", "value_max", "mentions", "documents", "docs"]
+        with self.transaction():
+            self.execute("DELETE FROM event_clusters")
+            self.execute("DELETE FROM claim_clusters")
+            self.execute("UPDATE events SET cluster = NULL")
+            self.execute("UPDATE claims SET cluster = NULL")
+            self.executemany(f"INSERT INTO event_clusters ({', '.join(ecols)}) VALUES ({', '.join('?' * len(ecols))})",
+                             [[c.get(k) for k in ecols] for c in event_clusters])
+            self.executemany(f"INSERT INTO claim_clusters ({', '.join(ccols)}) VALUES ({', '.join('?' * len(ccols))})",
+                             [[c.get(k) for k in ccols] for c in claim_clusters])
+            self.executemany("UPDATE events SET cluster = ? WHERE id = ?", [(c, e) for e, c in event_cluster_of.items()])
+            self.executemany("UPDATE claims SET cluster = ? WHERE id = ?", [(c, e) for e, c in claim_cluster_of.items()])
+            self._write_contradictions(contradictions)
+
     def replace_contradictions(self, rows: list[dict[str, Any]]) -> None:
         """Replace the derived contradiction table (recomputed from all stored records)."""
+        with self.transaction():
+            self._write_contradictions(rows)
+
+    def _write_contradictions(self, rows: list[dict[str, Any]]) -> None:
         cols = ["about", "kind", "note", "a_doc", "a_start", "a_end", "a_evidence", "a_value",
                 "b_doc", "b_start", "b_end", "b_evidence", "b_value"]
-        with self.transaction():
-            self.execute("DELETE FROM contradictions")
-            self.executemany(
-                f"INSERT INTO contradictions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [[r.get(c) for c in cols] for r in rows],
-            )
+        self.execute("DELETE FROM contradictions")
+        self.executemany(f"INSERT INTO contradictions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                         [[r.get(c) for c in cols] for r in rows])

@@ -68,4 +68,23 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "mention heads, for linking events and stances to the phrase that names the actor",
         ["ALTER TABLE mentions ADD COLUMN head INTEGER"],
     ),
+    (
+        3,
+        "cross-document reconciliation: event and claim clusters, the person behind an event's source",
+        [
+            "ALTER TABLE events ADD COLUMN source_person TEXT",
+            "ALTER TABLE events ADD COLUMN cluster INTEGER",
+            "ALTER TABLE claims ADD COLUMN cluster INTEGER",
+            """CREATE TABLE event_clusters (
+                id INTEGER PRIMARY KEY, source TEXT, source_sector TEXT, target TEXT, target_sector TEXT,
+                type TEXT NOT NULL, negated INTEGER NOT NULL, issue TEXT, date TEXT, date_min TEXT, date_max TEXT,
+                quad_class INTEGER, weight {real}, mentions INTEGER NOT NULL, documents INTEGER NOT NULL,
+                docs TEXT NOT NULL, evidence TEXT NOT NULL, evidence_doc TEXT NOT NULL)""",
+            """CREATE TABLE claim_clusters (
+                id INTEGER PRIMARY KEY, subject TEXT, indicator TEXT NOT NULL, unit TEXT NOT NULL,
+                value_min {real}, value_max {real}, mentions INTEGER NOT NULL, documents INTEGER NOT NULL,
+                docs TEXT NOT NULL)""",
+            "CREATE INDEX events_cluster ON events(cluster)",
+        ],
+    ),
 ]
