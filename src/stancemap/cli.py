@@ -148,7 +148,7 @@ def ask(
         raise StancemapError(f"unknown format {format!r}; choose text or json")
     q = parse_question(question, tuple(State.options.actors_files), State.options.issues_file)
     with _store() as store:
-        answer = build_answer(store, q, State.options.issues_file)
+        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files))
     typer.echo(json.dumps(answer, ensure_ascii=False, indent=1) if format == "json" else render_text(answer))
 
 

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import yamlio
 from .errors import DataError
 
 DEFAULT_PIPELINE = ["parse", "dates", "actors", "events", "stances", "claims"]
@@ -56,8 +55,8 @@ class Options:
         if path:
             p = Path(path)
             try:
-                loaded = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-            except (OSError, yaml.YAMLError) as err:
+                loaded = yamlio.load(p.read_text(encoding="utf-8")) or {}
+            except (OSError, yamlio.YAMLError) as err:
                 raise DataError(f"{p}: cannot read config: {err}") from err
             if not isinstance(loaded, dict):
                 raise DataError(f"{p}: config must be a mapping of option names to values")

@@ -26,8 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import yamlio
 from ..errors import DataError
 
 _PREFIXES = re.compile(
@@ -150,8 +149,8 @@ def norm(text: str) -> str:
 
 def _read_yaml(text: str, source: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as err:
+        data = yamlio.load(text) or {}
+    except yamlio.YAMLError as err:
         raise DataError(f"{source}: not valid YAML: {err}") from err
     if not isinstance(data, dict):
         raise DataError(f"{source}: expected a mapping at the top level")
@@ -195,7 +194,10 @@ def _layer_states(ref: Reference, data: dict[str, Any], source: str) -> None:
     for code, info in (data.get("states") or {}).items():
         if not isinstance(info, dict):
             raise DataError(f"{source}: states.{code} must be a mapping")
-        ref.states.setdefault(code, (info.get("names") or [code])[0])
+        if info.get("names"):
+            ref.states[code] = str(info["names"][0])  # the curated short name ("Russia", not "Russian Federation")
+        else:
+            ref.states.setdefault(code, code)
         for n in info.get("names") or []:
             ref.add(n, Entry(code, "state"))
         for n in info.get("adjectives") or []:

@@ -16,8 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from .. import yamlio
 from ..model import Claim, Document, Mention
 
 _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -52,7 +51,7 @@ class Units:
 
 @lru_cache(maxsize=1)
 def load_units() -> Units:
-    data = yaml.safe_load(resources.files("stancemap.claims").joinpath("data/units.yaml").read_text("utf-8"))
+    data = yamlio.load(resources.files("stancemap.claims").joinpath("data/units.yaml").read_text("utf-8"))
     nouns = {w.lower(): unit for unit, words in data["units"].items() for w in words}
     return Units({k.lower() if len(k) > 1 else k: v for k, v in data["currencies"].items()},
                  {k.lower(): float(v) for k, v in data["scales"].items()}, nouns,

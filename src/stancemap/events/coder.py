@@ -213,7 +213,7 @@ class Coder:
                 m = self.actor(c, index, date)
                 if m:
                     return [m], False
-        for prep, obj in cl.prep_objects(tok, {"by"}):
+        for _prep, obj in cl.prep_objects(tok, {"by"}):
             m = self.actor(obj, index, date)
             if m:
                 return [m], False

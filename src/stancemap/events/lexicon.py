@@ -22,8 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import yamlio
 from ..errors import DataError
 from ..model import EVENT_TYPES
 
@@ -101,8 +100,8 @@ def _add(lex: Lexicon, p: Pattern) -> None:
 
 def _load_yaml(lex: Lexicon, text: str, where: str) -> None:
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as err:
+        data = yamlio.load(text) or {}
+    except yamlio.YAMLError as err:
         raise DataError(f"{where}: not valid YAML: {err}") from err
     items = data.get("predicates") if isinstance(data, dict) else None
     if not isinstance(items, list):

@@ -27,8 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import yamlio
 from ..errors import DataError
 
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25ba\u25e6\u2023\u2043*\-–|>]\s*")
@@ -67,13 +66,13 @@ def _compile(items: list[str], source: str) -> list[re.Pattern[str]]:
 def load_rules(extra_file: str | None = None) -> Rules:
     """The shipped boilerplate patterns, plus those of ``extra_file`` if given."""
     text = resources.files("stancemap.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yamlio.load(text)
     tail, drop = list(data.get("tail", [])), list(data.get("drop", []))
     source = "boilerplate.yaml"
     if extra_file:
         try:
-            extra = yaml.safe_load(Path(extra_file).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as err:
+            extra = yamlio.load(Path(extra_file).read_text(encoding="utf-8")) or {}
+        except (OSError, yamlio.YAMLError) as err:
             raise DataError(f"{extra_file}: cannot read boilerplate rules: {err}") from err
         tail += list(extra.get("tail", []))
         drop += list(extra.get("drop", []))

@@ -85,7 +85,7 @@ def date_contradictions(events: list[dict[str, Any]], window_days: int = 75) -> 
         if r["modality"] == "actual" and _explicit(r["date"]) and r["target"]:
             groups[(r["source"], r["type"], r["target"], bool(r["negated"]), r["issue"])].append(r)
     out = []
-    for key, rows in groups.items():
+    for _key, rows in groups.items():
         seen: set[tuple[str, str]] = set()
         for i, a in enumerate(rows):
             for b in rows[i + 1:]:

@@ -36,6 +36,21 @@ AUTHOR_SUBJECTS = {"i", "we", "one", "analyst", "expert", "observer", "commentat
 _REFUSAL_STEMS = {stem(r) for r in REFUSALS}
 
 
+_NESTED = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc", "mark", "punct", "appos"}
+
+
+def local_tokens(pred: Any) -> list[Any]:
+    """The predicate and its own arguments, without the clauses nested in them (each is judged on
+    its own: "X stated that Y would not recognise Z" is two clauses)."""
+    out = [pred]
+    stack = [c for c in pred.children if c.dep_ not in _NESTED]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _NESTED or (c.dep_ == "conj" and t.pos_ != "VERB"))
+    return sorted(out, key=lambda t: t.i)
+
+
 @dataclass
 class Clause:
     pred: Any
@@ -47,9 +62,11 @@ class Clause:
 
 class StanceDetector:
     def __init__(self, models: tuple[IssueModel, ...], lookup: ActorLookup, relevance: float = 0.35,
-                 min_terms: float = 1.0) -> None:
+                 min_terms: float = 1.0, similar_min: float = 0.5, similar_margin: float = 0.05) -> None:
         self.models = models
         self.lookup = lookup
+        self.similar_min = similar_min
+        self.similar_margin = similar_margin
         self.relevance = relevance
         self.min_terms = min_terms
         self._issue_vecs: dict[str, dict[str, np.ndarray]] | None = None
@@ -84,9 +101,9 @@ class StanceDetector:
                     holders = [speakers[0]]
             if not holders:
                 continue
-            stems = {stem(t.lemma_) for t in tok.subtree if t.pos_ not in ("PUNCT", "DET") and
-                     not (t.dep_ == "relcl" or any(a.dep_ == "relcl" for a in t.ancestors if a.i > tok.i))}
-            stems |= set(content_stems(" ".join(t.text for t in tok.subtree)))
+            local = local_tokens(tok)
+            stems = {stem(t.lemma_) for t in local if t.pos_ not in ("PUNCT", "DET")}
+            stems |= set(content_stems(" ".join(t.text for t in local)))
             negated, _ = cl.negation(tok)
             if stem(tok.lemma_) in _REFUSAL_STEMS:
                 negated = not negated
@@ -165,9 +182,9 @@ class StanceDetector:
                 pol_sims = {p: float(np.max(issue_vecs[iid][p] @ v)) for p in ("support", "oppose", "neutral")
                             if p in issue_vecs[iid]}
                 ranked = sorted(pol_sims.items(), key=lambda kv: -kv[1])
-                if not ranked or ranked[0][1] < self.relevance:
+                if not ranked or ranked[0][1] < self.similar_min:
                     continue
-                if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 0.03:
+                if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < self.similar_margin:
                     continue
                 main = self._main_clause(clauses)
                 for h in main.holders:

@@ -13,8 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import yamlio
 from ..errors import DataError
 
 POLARITIES = ("support", "oppose", "neutral")
@@ -28,6 +27,9 @@ class Issue:
     descriptions: dict[str, str] = field(default_factory=dict)  # polarity -> text
     keywords: tuple[str, ...] = ()
     examples: tuple[tuple[str, str], ...] = ()  # (polarity, sentence)
+    # Optional: how taking the "support" side aligns an actor with each power (+1 toward, -1 away);
+    # the multi-vector profile uses it. Taking the "oppose" side counts the other way.
+    alignment: tuple[tuple[str, float], ...] = ()
 
     def text(self) -> str:
         """Everything the file says about the issue, as one text (for embedding and keywords)."""
@@ -60,6 +62,7 @@ def _parse(data: Any, source: str) -> list[Issue]:
             id=iid, label=str(item["label"]), dimension=str(item.get("dimension") or "geopolitical"),
             descriptions={p: str(item[p]) for p in POLARITIES if item.get(p)},
             keywords=tuple(str(k) for k in kws if k), examples=tuple(examples),
+            alignment=tuple((str(k), float(v)) for k, v in (item.get("alignment") or {}).items()),
         ))
     return out
 
@@ -70,9 +73,9 @@ def load_issues(path: str | None = None) -> tuple[Issue, ...]:
     if path:
         p = Path(path)
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as err:
+            data = yamlio.load(p.read_text(encoding="utf-8"))
+        except (OSError, yamlio.YAMLError) as err:
             raise DataError(f"{p}: cannot read issues: {err}") from err
         return tuple(_parse(data, str(p)))
     text = resources.files("stancemap.stances").joinpath("data/issues.yaml").read_text("utf-8")
-    return tuple(_parse(yaml.safe_load(text), "issues.yaml"))
+    return tuple(_parse(yamlio.load(text), "issues.yaml"))

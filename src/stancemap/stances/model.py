@@ -64,6 +64,7 @@ class IssueModel:
 def _frames(polarity: str, description: str) -> list[Frame]:
     out = []
     for phrase in re.split(r"[;,/]|\bor\b|\(|\)|e\.g\.", description):
+        phrase = re.split(r"\bwithout\b", phrase)[0]  # "abstains without condemning": the act is abstaining
         words = _WORD.findall(phrase.lower())
         if not words:
             continue

@@ -87,4 +87,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX events_cluster ON events(cluster)",
         ],
     ),
+    (
+        4,
+        "indexes for answering questions about one actor",
+        [
+            "CREATE INDEX event_clusters_source ON event_clusters(source)",
+            "CREATE INDEX event_clusters_target ON event_clusters(target)",
+            "CREATE INDEX claims_subject ON claims(subject)",
+        ],
+    ),
 ]
