@@ -152,6 +152,94 @@ def ask(
     typer.echo(json.dumps(answer, ensure_ascii=False, indent=1) if format == "json" else render_text(answer))
 
 
+def _actor_code(actor: str) -> tuple[str, str]:
+    from .actors.reference import load_reference
+    from .answer.question import find_actor
+
+    ref = load_reference(tuple(State.options.actors_files))
+    code = actor.upper() if actor.upper() in ref.states or actor.upper() in ref.orgs else find_actor(actor, ref)[0]
+    if code is None:
+        raise StancemapError(f"unknown actor {actor!r} (give a state or organisation name or code)")
+    return code, ref.name(code)
+
+
+@app.command()
+def report(
+    actor: Annotated[str, typer.Argument(help="State or organisation: a name (Kazakhstan) or code (KAZ).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="brief.html (self-contained) or brief.md (+ PNG charts).")]
+    = Path("brief.html"),
+    topic: Annotated[str, typer.Option(help="What the brief is about (ranks the issues).")]
+    = "the Russian invasion of Ukraine",
+) -> None:
+    """Write a brief on ACTOR with timeline, dyad and multi-vector charts."""
+    from .answer.brief import build_answer
+    from .answer.question import parse_question
+    from .answer.report import write_report
+
+    code, name = _actor_code(actor)
+    q = parse_question(f"What is {name}'s position on {topic}?", tuple(State.options.actors_files),
+                       State.options.issues_file)
+    q.actor, q.actor_name = code, name
+    with _store() as store:
+        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files))
+        from .actors.reference import load_reference
+
+        ref = load_reference(tuple(State.options.actors_files))
+        files = write_report(store, answer, out, ref.name)
+    typer.echo("wrote " + ", ".join(str(f) for f in files), err=True)
+
+
+@app.command()
+def reconcile() -> None:
+    """Recompute merged events, claim clusters and contradictions from the stored records."""
+    from .reconcile.run import reconcile_store
+
+    with _store() as store:
+        counts = reconcile_store(store, State.options)
+    typer.echo(", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+
+
+@app.command()
+def dyads(
+    source: Annotated[str, typer.Argument(help="Actor (name or code).")],
+    target: Annotated[str | None, typer.Argument(help="Other actor; all partners if omitted.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, csv or jsonl.")] = "table",
+) -> None:
+    """Monthly cooperation/conflict series between actors (GDELT-style columns)."""
+    from .analysis.dyads import dyad_series
+
+    a, _ = _actor_code(source)
+    b = _actor_code(target)[0] if target else None
+    with _store() as store:
+        rows = [r.as_row() for r in dyad_series(store.rows("event_clusters", "source = ? OR target = ?", (a, a)))
+                if a in (r.source, r.target) and (b is None or b in (r.source, r.target))]
+    if format == "jsonl":
+        for r in rows:
+            typer.echo(json.dumps(r))
+    elif format == "csv":
+        from .store.export import to_csv
+
+        typer.echo(to_csv(rows), nl=False)
+    else:
+        typer.echo(f"{'month':8} {'source':6} {'target':6} {'events':>6} {'sources':>7} {'weight':>7}")
+        for r in rows:
+            typer.echo(f"{r['MonthYear']:8} {r['Actor1Code']:6} {r['Actor2Code']:6} {r['NumEvents']:>6} "
+                       f"{r['NumSources']:>7} {r['GoldsteinScaleSum']:>7}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the HTTP API and the web page over the database."""
+    import uvicorn
+
+    from .api.app import create_app
+
+    uvicorn.run(create_app(State.options), host=host, port=port, log_level="warning")
+
+
 @app.command()
 def stats() -> None:
     """Counts of what the store holds."""

@@ -57,7 +57,7 @@ def value_contradictions(clusters: list[Cluster], tolerance: float = 0.02) -> li
                 pair = tuple(sorted((a["doc"], b["doc"])))
                 if pair in seen:
                     continue
-                seen.add(pair)  # type: ignore[arg-type]
+                seen.add(pair)
                 notes = []
                 approx = (a["qualifier"] in _APPROX or a["qualifier"] == "about") and \
                     (b["qualifier"] in _APPROX or b["qualifier"] == "about")
@@ -99,7 +99,7 @@ def date_contradictions(events: list[dict[str, Any]], window_days: int = 75) -> 
                 xa, xb = _as_date(da), _as_date(db)
                 if not (xa and xb) or abs((xa - xb).days) > window_days:
                     continue  # too far apart: two different events
-                seen.add(tuple(sorted((a["doc"], b["doc"]))))  # type: ignore[arg-type]
+                seen.add(tuple(sorted((a["doc"], b["doc"]))))
                 about = f"date of {a['source']} {a['type'].lower()} {a['target']}" + (f" ({a['issue']})" if a["issue"] else "")
                 out.append(_record(about, "date", a, da, b, db))
     return out
@@ -120,7 +120,7 @@ def actor_contradictions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 pair = tuple(sorted((a["doc"], b["doc"])))
                 if a["doc"] == b["doc"] or pair in seen or a["source_person"] == b["source_person"]:
                     continue
-                seen.add(pair)  # type: ignore[arg-type]
+                seen.add(pair)
                 about = f"who made {a['source']}'s {a['type'].lower()} on {a['issue']}"
                 note = "different people and dates: possibly separate statements" if a["date"] != b["date"] else ""
                 out.append(_record(about, "actor", a, a["source_person"], b, b["source_person"], note))

@@ -194,9 +194,15 @@ class StanceDetector:
 
     @staticmethod
     def _author_prediction(c: Clause) -> bool:
-        """Futures and conditionals that no actor is reported to have said are the author's."""
-        return c.modality == "intent" and "will" in cl.aux_words(c.pred) and cl._speech_head(c.pred) is None \
-            and c.pred.dep_ == "ROOT"
+        """Predictions and prescriptions no actor is reported to have made are the author's own:
+        "Hungary will eventually join", "Turkey should do more", "X ought to invest"."""
+        if cl._speech_head(c.pred) is not None:
+            return False
+        deontic = {"should", "ought", "must", "need"}
+        auxs = cl.aux_words(c.pred)
+        if auxs & deontic or c.pred.lemma_ in deontic or (c.pred.dep_ == "xcomp" and c.pred.head.lemma_ in deontic):
+            return True
+        return c.modality == "intent" and "will" in auxs and c.pred.dep_ == "ROOT"
 
     @staticmethod
     def _main_clause(clauses: list[Clause]) -> Clause:
