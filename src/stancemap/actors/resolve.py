@@ -218,6 +218,9 @@ class Resolver:
         if name is None:
             if tok.lower_ == "country" and any(c.lower_ == "the" for c in tok.children):
                 return self.focal
+            if tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_THING | _PRONOUNS_PLURAL:
+                a = self.resolve(tok)  # "his country", "its troops"
+                return a.code if a else None
             if tok.pos_ in ("NOUN", "PROPN"):
                 a = self.resolve(tok)
                 return a.code if a and a.kind != "location" else None

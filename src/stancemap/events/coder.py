@@ -45,13 +45,16 @@ BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "th
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in")
 NOUN_TARGET_PREPS = ("against", "on", "of", "to", "with", "toward", "towards", "into", "for", "over", "from")
 SPECIAL_VERBS = {"vote", "abstain"}
+# Predicates that state a standing position: negated in any tense they are refusals.
+STATIVE = {"recognise", "recognize", "accept", "acknowledge", "endorse", "consider"}
 # Verbs whose subject undergoes the event named by their object ("X faces sanctions").
 EXPERIENCER_VERBS = {"face", "suffer", "endure", "fear", "avoid", "escape", "evade", "circumvent", "survive",
                      "undergo", "risk", "dread", "expect", "witness", "see", "experience", "receive", "get",
                      "criticise", "criticize", "condemn", "denounce", "protest", "oppose", "reject", "deny", "mitigate",
                      "affect", "hit", "feel", "bear", "weather"}
 DOMESTIC_DEFAULT_TARGET = {"REQUEST", "PROTEST"}
-RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
+FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"}
 NON_EVENT_VERBS = {"be", "have", "become", "seem", "appear", "remain", "say", "think", "believe", "know", "see",
                    "mean", "include", "need", "want", "do", "get", "go", "come", "use", "consider", "continue",
                    "tell", "write", "argue", "note", "suggest", "explain", "describe", "find", "look", "feel",
@@ -176,6 +179,15 @@ class Coder:
             out = self._deep_targets(tok, index, date) or out
         return out
 
+    @staticmethod
+    def _place_target(tok: Any, index: dict[int, Mention], exclude: set[str | None]) -> list[Mention | str]:
+        """Force used at a place hits the state it lies in ("shelled villages in Syunik", "near Homs")."""
+        for c in tok.subtree:
+            m = index.get(c.idx)
+            if m is not None and m.kind == "location" and m.code and m.code not in exclude and len(m.code) == 3:
+                return [Mention(m.start, m.end, m.code, None, None, "location", 0.5, "place-target", m.sent, m.head)]
+        return []
+
     def _deep_targets(self, tok: Any, index: dict[int, Mention], date: str | None) -> list[Mention | str]:
         """The first actor named inside the predicate's complements ("questioned whether sanctions
         against Kazakhstan ...", "allegations that X was producing ..."), with its conjuncts."""
@@ -205,6 +217,12 @@ class Coder:
         if p.verb:
             subs, passive = cl.subjects(tok)
             found = [a for a in (self.actor(s, index, date) for s in subs) if a]
+            for s in subs:  # "Thai and Cambodian troops": the first adjective names a side too
+                for mod in s.children:
+                    if mod.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in mod.children):
+                        m = index.get(mod.idx)
+                        if m is not None and m.code and all(m.code != f2.code for f2 in found):
+                            found.append(m)
             return found, passive
         # Nouns: the owner ("Russia's invasion", "the Russian offensive"), the agent ("sentencing of
         # activists by a court"), or the governing verb's subject. "of X" is usually the patient.
@@ -296,15 +314,21 @@ class Coder:
         srcs, passive = self.sources(f, index, lookup_date)
         if not srcs:
             return []
-        tgts = self.targets(f, index, lookup_date, passive)
+        tgts = [t for t in self.targets(f, index, lookup_date, passive)
+                if not (isinstance(t, Mention) and any(t.code == s.code and (t.sector == s.sector or t.kind == "pronoun"
+                                                                               or t.rule.startswith("pronoun"))
+                                                       for s in srcs))]
+        if not tgts and p.type in FORCE_TYPES:
+            tgts = self._place_target(tok, index, {s.code for s in srcs})
         if p.source == "phoenix" and not any(isinstance(t, Mention) for t in tgts):
             return []  # the broad fallback lexicon only counts with an actor on both ends
-        negated = cl.negation(tok)[0] if p.verb else False
+        negated, how = cl.negation(tok) if p.verb else (False, "")
         modality, speech = cl.modality(tok) if p.verb else cl.modality(tok.head) if tok.head.pos_ == "VERB" else ("actual", None)
         if p.modality and modality == "actual":
             modality = p.modality
         typ, cameo = p.type, p.cameo
-        if negated and p.negated_as:  # refusing to recognise, or saying one does not: a rejection
+        if negated and p.negated_as and (how == "refusal" or tok.lemma_.lower() in STATIVE):
+            # "will not recognise", "does not accept", "did not recognise": a rejection, not a non-event
             typ, cameo, negated = p.negated_as, GENERIC_CAMEO[p.negated_as], False
             if modality == "intent":
                 modality = "actual"

@@ -164,6 +164,9 @@ def modality(verb: Any) -> tuple[str, Any | None]:
     auxs = aux_words(verb)
     speech = _speech_head(verb)
     # if / unless clauses, and conditionals
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in verb.children):
+        return "hypothetical", speech  # "X would impose sanctions if Y tested another missile"
     t = verb
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "should") for c in t.children):

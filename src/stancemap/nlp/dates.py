@@ -39,6 +39,8 @@ _DURATION = re.compile(r"^(?:for\s+)?(?:about|around|nearly|almost|over|more tha
                        r"twelve|several|a few|few|many|\d+)(?:[\s-]+(?:and a half))?[\s-]+"
                        r"(?:days?|weeks?|months?|years?|decades?|centuries|hours?)(?:\s+long)?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WEEKDAY = re.compile(r"(?:last |this |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                      r"(?: (?:morning|afternoon|evening|night))?", re.IGNORECASE)
 _RANGE_MONTHS = re.compile(r"first\s+(\w+)\s+months\s+of\s+((?:19|20)\d\d)", re.IGNORECASE)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12}
@@ -55,6 +57,8 @@ class TimeExpr:
     value: str | None
     kind: str  # explicit (has a year) | partial (month/day, year inferred) | relative | range
     sent: int = -1
+    text: str = ""
+    future: str | None = None  # for a partial date: its reading if the clause speaks of the future
 
 
 @lru_cache(maxsize=64)
@@ -118,8 +122,12 @@ def resolve(text: str, anchor: date, dated: bool, month_years: dict[int, int] | 
     if re.search(r"\bago\b|\byesterday\b|\btoday\b|\blast\b|\bthis\b", t, re.IGNORECASE):
         d, period = _parse(t, anchor, "past")
         return (_fmt(d, "month" if period in ("week", "month") else period) if d else None), "relative"
+    if _WEEKDAY.fullmatch(t) and dated:
+        # "on Tuesday" in a dated article: the latest such day before publication (news usage)
+        d, _ = _parse(t, anchor, "past")
+        return (d.isoformat() if d and 0 <= (anchor - d).days <= 7 else None), "relative"
     if not _MONTH_RE.search(t):
-        return None, "none"  # weekdays, "the day", "these days": too vague to date
+        return None, "none"  # "the day", "these days", weekdays without a date: too vague to date
     d, period = _parse(t, anchor, "past" if dated else "future")
     if d is None:
         return None, "none"
@@ -177,7 +185,8 @@ def find_times(doc: Document, published: str | None) -> tuple[list[TimeExpr], st
         if kind == "none":
             continue
         sent = doc.sentence_of(s)
-        out.append(TimeExpr(s, e, value, kind, sent.idx if sent else -1))
+        future = resolve(text, ref_anchor, False, None)[0] if kind == "partial" and dated else None
+        out.append(TimeExpr(s, e, value, kind, sent.idx if sent else -1, text, future))
     return out, ref
 
 
@@ -205,11 +214,13 @@ def clause_date(tok: Any, doc: Document) -> tuple[str | None, bool]:
     for t in times:
         span = parsed.char_span(t.start, t.end, alignment_mode="expand")
         heads.append((t, span.root if span is not None else None))
+    future = bool({c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "shall", "'ll"})
     node = tok
     for _ in range(6):
         for t, h in heads:
             if h is not None and _attached(h, node):
-                return str(t.value).split("/")[0], True
+                value = t.future if future and t.future else t.value  # "will host a summit in April"
+                return str(value).split("/")[0], True
         if node.head is node:
             break
         node = node.head
