@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..actors.lookup import ActorLookup
 from ..actors.reference import load_reference
 from ..config import Options
 from ..model import Document
-from ..pipeline import register
+from ..pipeline import Pipeline, register
 from .detect import StanceDetector
+from .issues import load_issues
 from .model import models_for
+from .signatures import SignatureModel, cached_signatures
+
+_SIGNATURES: dict[tuple[object, ...], SignatureModel] = {}
 
 
 class StancesComponent:
@@ -18,8 +24,19 @@ class StancesComponent:
 
     def __init__(self, options: Options) -> None:
         models = models_for(options.issues_file)
+        self.options = options
         self.detector = StanceDetector(models, ActorLookup(load_reference(tuple(options.actors_files))),
-                                       relevance=options.stance_relevance)
+                                       relevance=options.stance_relevance, signatures=self._signatures)
+
+    def _signatures(self) -> SignatureModel:
+        """Learned lazily (and cached on disk): the coding stages run over the issues' examples."""
+        key = (self.options.issues_file, tuple(self.options.actors_files), tuple(self.options.lexicon_files))
+        if key not in _SIGNATURES:
+            before = self.options.pipeline[: self.options.pipeline.index("stances")] \
+                if "stances" in self.options.pipeline else ["parse", "dates", "actors", "events"]
+            pipe = Pipeline(replace(self.options, pipeline=before))
+            _SIGNATURES[key] = cached_signatures(load_issues(self.options.issues_file), pipe)
+        return _SIGNATURES[key]
 
     def __call__(self, doc: Document) -> Document:
         doc.stances = self.detector.detect(doc)

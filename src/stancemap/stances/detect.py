@@ -58,13 +58,16 @@ class Clause:
     stems: set[str]
     negated: bool
     modality: str
+    speaker_is_actor: bool = False
 
 
 class StanceDetector:
     def __init__(self, models: tuple[IssueModel, ...], lookup: ActorLookup, relevance: float = 0.35,
-                 min_terms: float = 1.0, similar_min: float = 0.5, similar_margin: float = 0.05) -> None:
+                 min_terms: float = 1.0, similar_min: float = 0.5, similar_margin: float = 0.05,
+                 signatures: Any = None) -> None:
         self.models = models
         self.lookup = lookup
+        self.signatures = signatures  # a callable giving the SignatureModel (built on first use)
         self.similar_min = similar_min
         self.similar_margin = similar_margin
         self.relevance = relevance
@@ -95,6 +98,7 @@ class StanceDetector:
             subs, passive = cl.subjects(tok)
             holders = [a for a in (lookup(s, index, date) for s in subs) if a] if not passive else []
             modality, speech = cl.modality(tok)
+            speakers: list[Mention] = []
             if speech is not None:
                 speakers = [a for a in (lookup(s, index, date) for s in cl.subjects(speech)[0]) if a]
                 if speakers and (not holders or any(h.code == speakers[0].code for h in holders)):
@@ -107,7 +111,7 @@ class StanceDetector:
             negated, _ = cl.negation(tok)
             if stem(tok.lemma_) in _REFUSAL_STEMS:
                 negated = not negated
-            out.append(Clause(tok, holders, stems, negated, modality))
+            out.append(Clause(tok, holders, stems, negated, modality, bool(speakers)))
         return out
 
     # -- polarity -------------------------------------------------------------------------------
@@ -164,9 +168,29 @@ class StanceDetector:
                        if c.modality not in ("hypothetical",) and not self._author_prediction(c)]
             if not clauses and sent.idx - 1 in prev_holder:
                 pass
+            sig_model = self.signatures() if self.signatures is not None else None
+            sent_events = [e for e in doc.events if e.sent == sent.idx and e.source and e.modality != "hypothetical"]
             for iid in issues:
                 model = next(m for m in self.models if m.issue.id == iid)
                 decided = False
+                if sig_model is not None:
+                    for c in clauses:
+                        for h in c.holders:
+                            votes: dict[str, float] = {}
+                            for e in sent_events:
+                                if e.source == h.code:
+                                    for p, w in sig_model.vote(iid, (e.type, bool(e.negated)), v).items():
+                                        votes[p] = votes.get(p, 0.0) + w
+                            if not votes:
+                                continue
+                            ranked_v = sorted(votes.items(), key=lambda kv: -kv[1])
+                            if len(ranked_v) > 1 and ranked_v[0][1] < 1.3 * ranked_v[1][1]:
+                                continue
+                            out.append(self._stance(doc, sent, h, iid, ranked_v[0][0], c.pred, ref_year,
+                                                    f"signature:{ranked_v[0][0]}", 0.75 * h.confidence))
+                            decided = True
+                    if decided:
+                        continue
                 for c in clauses:
                     got = self.frame_polarity(model, c)
                     if got is None:
@@ -197,7 +221,9 @@ class StanceDetector:
         """Predictions and prescriptions no actor is reported to have made are the author's own:
         "Hungary will eventually join", "Turkey should do more", "X ought to invest"."""
         if cl._speech_head(c.pred) is not None:
-            return False
+            # An actor said it: their statement. Analysts, experts or "most observers" believing it
+            # is the author's framing, not the actor's stance.
+            return not c.speaker_is_actor
         deontic = {"should", "ought", "must", "need"}
         auxs = cl.aux_words(c.pred)
         if auxs & deontic or c.pred.lemma_ in deontic or (c.pred.dep_ == "xcomp" and c.pred.head.lemma_ in deontic):
