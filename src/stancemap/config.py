@@ -45,7 +45,7 @@ class Options:
     # Events: fall back to the embedding classifier for verbs no lexicon pattern knows.
     event_classifier: bool = True
     # Stances: minimum similarity of a sentence to an issue description to consider it relevant.
-    stance_relevance: float = 0.35
+    stance_relevance: float = 0.45
     progress: bool = True
 
     @classmethod

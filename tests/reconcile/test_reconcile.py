@@ -6,8 +6,12 @@ from typing import Any
 
 import numpy as np
 
-from stancemap.reconcile.contradict import (actor_contradictions, date_contradictions, polarity_contradictions,
-                                            value_contradictions)
+from stancemap.reconcile.contradict import (
+    actor_contradictions,
+    date_contradictions,
+    polarity_contradictions,
+    value_contradictions,
+)
 from stancemap.reconcile.merge import cluster_claims, cluster_events, dates_compatible
 
 _ids = iter(range(1, 10_000))

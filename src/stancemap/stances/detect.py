@@ -62,12 +62,14 @@ class Clause:
 
 
 class StanceDetector:
-    def __init__(self, models: tuple[IssueModel, ...], lookup: ActorLookup, relevance: float = 0.35,
+    def __init__(self, models: tuple[IssueModel, ...], lookup: ActorLookup, relevance: float = 0.45,
                  min_terms: float = 1.0, similar_min: float = 0.5, similar_margin: float = 0.05,
                  signatures: Any = None) -> None:
         self.models = models
         self.lookup = lookup
         self.signatures = signatures  # a callable giving the SignatureModel (built on first use)
+        self.max_issues = 2  # a sentence speaks to at most this many issues
+        self.example_min = 0.3  # examples less similar than this to a sentence do not vote
         self.similar_min = similar_min
         self.similar_margin = similar_margin
         self.relevance = relevance
@@ -159,9 +161,11 @@ class StanceDetector:
         for (sent, span, scores), v in zip(candidates, vecs, strict=True):
             if any(t.lemma_.lower() in HEDGES for t in span if t.dep_ in ("ROOT", "advmod", "acomp")):
                 continue
-            sims = {iid: float(np.max(issue_vecs[iid]["issue"] @ v)) for iid in scores}
+            # Relevance: closeness to anything the file says about the issue (label, descriptions, examples).
+            sims = {iid: max(float(np.max(vecs @ v)) for vecs in issue_vecs[iid].values()) for iid in scores}
             issues = [iid for iid in scores if sims[iid] >= self.relevance or (scores[iid] >= 2.0 and
                       sims[iid] >= self.relevance - 0.1)]
+            issues = sorted(issues, key=lambda i: -sims[i])[: self.max_issues]
             if not issues:
                 continue
             clauses = [c for c in self.clauses(doc, span, index)
@@ -179,7 +183,8 @@ class StanceDetector:
                             votes: dict[str, float] = {}
                             for e in sent_events:
                                 if e.source == h.code:
-                                    for p, w in sig_model.vote(iid, (e.type, bool(e.negated)), v).items():
+                                    for p, w in sig_model.vote(iid, (e.type, bool(e.negated)), v,
+                                                               min_sim=self.example_min).items():
                                         votes[p] = votes.get(p, 0.0) + w
                             if not votes:
                                 continue

@@ -27,13 +27,15 @@ class SignatureModel:
     table: dict[str, dict[tuple[str, bool], list[tuple[str, int]]]] = field(default_factory=dict)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)  # issue id -> example embeddings
 
-    def vote(self, issue: str, sig: tuple[str, bool], sentence_vec: np.ndarray, k: int = 5) -> dict[str, float]:
+    def vote(self, issue: str, sig: tuple[str, bool], sentence_vec: np.ndarray, k: int = 5,
+             min_sim: float = 0.0) -> dict[str, float]:
         """Polarity weights from the ``k`` examples with this signature most similar to the sentence."""
         rows = self.table.get(issue, {}).get(sig, [])
         if not rows:
             return {}
         vecs = self.vectors[issue]
-        scored = sorted(((float(vecs[i] @ sentence_vec), pol) for pol, i in rows), reverse=True)[:k]
+        scored = [x for x in sorted(((float(vecs[i] @ sentence_vec), pol) for pol, i in rows), reverse=True)[:k]
+                  if x[0] >= min_sim]
         out: dict[str, float] = defaultdict(float)
         for sim, pol in scored:
             out[pol] += max(sim, 0.0)
