@@ -33,11 +33,58 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def synthetic_ask(n_docs: int) -> dict[str, float]:
+    """Build a store of ``n_docs`` synthetic documents (records only, no NLP) and time ``ask`` on it."""
+    import random
+
+    from stancemap.answer.brief import build_answer
+    from stancemap.answer.question import parse_question
+    from stancemap.model import EVENT_TYPES, Claim, Document, Event, Sentence, Stance
+    from stancemap.reconcile.merge import cluster_events, event_cluster_record
+    from stancemap.stances.issues import load_issues
+    from stancemap.store import open_store
+
+    rng = random.Random(7)
+    states = ["KAZ", "RUS", "UKR", "CHN", "USA", "TUR", "UZB", "KGZ", "BLR", "DEU", "FRA", "GBR", "IND", "BRA"]
+    issues = [i.id for i in load_issues()]
+    types = list(EVENT_TYPES)
+    text = "Synthetic sentence one about a state. Synthetic sentence two about another state."
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "synthetic.db")
+        with open_store(db) as store:
+            t0 = time.perf_counter()
+            for i in range(n_docs):
+                doc = Document(id=f"syn-{i:05d}", text=f"{text} {i}", content_hash=f"h{i}", published="2022-05-01")
+                doc.sentences = [Sentence(0, 0, 37), Sentence(1, 38, len(doc.text))]
+                for _ in range(4):
+                    src, tgt = rng.sample(states, 2)
+                    month = f"2022-{rng.randint(1, 12):02d}"
+                    doc.events.append(Event(source=src, target=tgt, type=rng.choice(types), start=0, end=37,
+                                            date=month, negated=rng.random() < 0.1, sent=0))
+                    doc.stances.append(Stance(actor=rng.choice(states), issue=rng.choice(issues),
+                                              stance=rng.choice(["support", "oppose", "neutral"]), start=38,
+                                              end=len(doc.text), date=month, confidence=0.7, sent=1))
+                doc.claims.append(Claim(indicator="trade", value=rng.random() * 100, unit="percent", start=0, end=37,
+                                        subject=rng.choice(states), sent=0))
+                store.save_document(doc)
+            build_s = time.perf_counter() - t0
+            clusters = cluster_events([e for e in store.rows("events")])
+            store.save_reconciliation([event_cluster_record(c) for c in clusters],
+                                      {r["id"]: c.id for c in clusters for r in c.rows}, [], {}, [])
+            t0 = time.perf_counter()
+            q = parse_question("What is Kazakhstan's position on the Russian invasion of Ukraine?")
+            answer = build_answer(store, q)
+            ask_s = time.perf_counter() - t0
+    return {"synthetic_docs": n_docs, "synthetic_build_s": round(build_s, 1), "synthetic_ask_s": round(ask_s, 3),
+            "synthetic_ask_issues": len(answer["issues"])}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(ROOT / "data" / "corpus" / "kazakhstan-2022"))
     ap.add_argument("--repeat", type=int, default=3, help="process the corpus this many times")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--synthetic", type=int, default=10000, help="documents in the synthetic store for `ask` (0: skip)")
     args = ap.parse_args()
 
     from stancemap.answer.brief import build_answer
@@ -89,6 +136,8 @@ def main() -> None:
         pass
     bare_s = time.perf_counter() - t0
 
+    synth = synthetic_ask(args.synthetic) if args.synthetic else {}
+
     stages = dict(pipeline.timings)
     parse_s = stages.get("parse", 0.0)
     result = {
@@ -98,7 +147,7 @@ def main() -> None:
         "bare_words_per_s": round(words / bare_s), "ratio_pipeline_to_bare_parse": round(pipe_s / bare_s, 2),
         "stages_s": {k: round(v, 3) for k, v in stages.items()} | {"store": round(store_s, 3)},
         "stage_share_of_parse": {k: round(v / parse_s, 3) for k, v in stages.items() if k != "parse" and parse_s},
-        "ask_s": round(ask_s, 3), "ask_issues": len(answer["issues"]), "peak_rss_mb": round(peak_rss_mb(), 1),
+        "ask_s": round(ask_s, 3), "ask_issues": len(answer["issues"]), **synth, "peak_rss_mb": round(peak_rss_mb(), 1),
     }
     if args.json:
         print(json.dumps(result))
