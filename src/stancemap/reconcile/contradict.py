@@ -105,6 +105,33 @@ def date_contradictions(events: list[dict[str, Any]], window_days: int = 75) -> 
     return out
 
 
+def stance_date_contradictions(stances: list[dict[str, Any]], window_days: int = 60) -> list[dict[str, Any]]:
+    """The same actor (and sector) stating the same position, dated to different months by two sources
+    that date it explicitly and close together: likely one statement with two dates."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for s in stances:
+        if _explicit(s["date"]) and s["actor_sector"]:
+            groups[(s["actor"], s["actor_sector"], s["issue"], s["stance"])].append(s)
+    out = []
+    for (actor, sector, issue, stance), rows in groups.items():
+        seen: set[tuple[str, str]] = set()
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                pair = tuple(sorted((a["doc"], b["doc"])))
+                if a["doc"] == b["doc"] or pair in seen:
+                    continue
+                da, db = str(a["date"]), str(b["date"])
+                if da[:7] == db[:7]:
+                    continue
+                xa, xb = _as_date(da), _as_date(db)
+                if not (xa and xb) or abs((xa - xb).days) > window_days:
+                    continue
+                seen.add(pair)
+                out.append(_record(f"date of {actor}/{sector}'s {stance} statement on {issue}", "date", a, da, b, db,
+                                   "close dates: one statement dated differently, or two statements"))
+    return out
+
+
 def actor_contradictions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The same stated position (state, type, issue, target) attributed to different people."""
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)

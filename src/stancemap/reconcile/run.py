@@ -16,6 +16,7 @@ from .contradict import (
     actor_contradictions,
     date_contradictions,
     polarity_contradictions,
+    stance_date_contradictions,
     value_contradictions,
 )
 from .merge import claim_cluster_record, cluster_claims, cluster_events, event_cluster_record
@@ -39,7 +40,8 @@ def reconcile_store(store: Store, options: Options) -> dict[str, int]:
     claims = store.rows("claims")
     eclusters = cluster_events([e for e in events if not e["background"]])
     cclusters = cluster_claims(claims, claim_vectors(claims))
-    contradictions = (value_contradictions(cclusters) + date_contradictions(events) + actor_contradictions(events)
+    contradictions = (value_contradictions(cclusters) + date_contradictions(events)
+                      + stance_date_contradictions(stances) + actor_contradictions(events)
                       + polarity_contradictions(stances, events))
     store.save_reconciliation(
         [event_cluster_record(c) for c in eclusters], {r["id"]: c.id for c in eclusters for r in c.rows},

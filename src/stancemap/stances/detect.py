@@ -63,13 +63,14 @@ class Clause:
 
 class StanceDetector:
     def __init__(self, models: tuple[IssueModel, ...], lookup: ActorLookup, relevance: float = 0.45,
-                 min_terms: float = 1.0, similar_min: float = 0.5, similar_margin: float = 0.05,
+                 min_terms: float = 1.0, similar_min: float = 0.45, similar_margin: float = 0.05,
                  signatures: Any = None) -> None:
         self.models = models
         self.lookup = lookup
         self.signatures = signatures  # a callable giving the SignatureModel (built on first use)
         self.max_issues = 2  # a sentence speaks to at most this many issues
         self.example_min = 0.3  # examples less similar than this to a sentence do not vote
+        self.decide_min = 0.5  # the winning polarity needs at least this much combined evidence
         self.similar_min = similar_min
         self.similar_margin = similar_margin
         self.relevance = relevance
@@ -157,7 +158,6 @@ class StanceDetector:
         vecs = embed([c[1].text for c in candidates])
         issue_vecs = self.issue_vectors()
         out: list[Stance] = []
-        prev_holder: dict[int, Mention] = {}
         for (sent, span, scores), v in zip(candidates, vecs, strict=True):
             if any(t.lemma_.lower() in HEDGES for t in span if t.dep_ in ("ROOT", "advmod", "acomp")):
                 continue
@@ -170,56 +170,70 @@ class StanceDetector:
                 continue
             clauses = [c for c in self.clauses(doc, span, index)
                        if c.modality not in ("hypothetical",) and not self._author_prediction(c)]
-            if not clauses and sent.idx - 1 in prev_holder:
-                pass
+            if not clauses:
+                continue
             sig_model = self.signatures() if self.signatures is not None else None
             sent_events = [e for e in doc.events if e.sent == sent.idx and e.source and e.modality != "hypothetical"]
             for iid in issues:
                 model = next(m for m in self.models if m.issue.id == iid)
-                decided = False
-                if sig_model is not None:
-                    for c in clauses:
-                        for h in c.holders:
-                            votes: dict[str, float] = {}
-                            for e in sent_events:
-                                if e.source == h.code:
-                                    for p, w in sig_model.vote(iid, (e.type, bool(e.negated)), v,
-                                                               min_sim=self.example_min).items():
-                                        votes[p] = votes.get(p, 0.0) + w
-                            if not votes:
-                                continue
-                            ranked_v = sorted(votes.items(), key=lambda kv: -kv[1])
-                            if len(ranked_v) > 1 and ranked_v[0][1] < 1.3 * ranked_v[1][1]:
-                                continue
-                            out.append(self._stance(doc, sent, h, iid, ranked_v[0][0], c.pred, ref_year,
-                                                    f"signature:{ranked_v[0][0]}", 0.75 * h.confidence))
-                            decided = True
-                    if decided:
-                        continue
+                knn = self._example_votes(issue_vecs[iid], v)
                 for c in clauses:
-                    got = self.frame_polarity(model, c)
-                    if got is None:
-                        continue
-                    polarity, frame = got
                     for h in c.holders:
-                        out.append(self._stance(doc, sent, h, iid, polarity, c.pred, ref_year,
-                                                f"frame:{frame.text}", 0.8 * h.confidence))
-                    decided = True
-                if decided or not clauses:
-                    continue
-                # No frame: the most similar polarity description, if it stands out.
-                pol_sims = {p: float(np.max(issue_vecs[iid][p] @ v)) for p in ("support", "oppose", "neutral")
-                            if p in issue_vecs[iid]}
-                ranked = sorted(pol_sims.items(), key=lambda kv: -kv[1])
-                if not ranked or ranked[0][1] < self.similar_min:
-                    continue
-                if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < self.similar_margin:
-                    continue
-                main = self._main_clause(clauses)
-                for h in main.holders:
-                    out.append(self._stance(doc, sent, h, iid, ranked[0][0], main.pred, ref_year,
-                                            f"similar:{ranked[0][0]}", 0.5 * h.confidence))
+                        got = self._decide(model, c, h, iid, sig_model, sent_events, v, knn)
+                        if got is not None:
+                            polarity, rule, conf = got
+                            out.append(self._stance(doc, sent, h, iid, polarity, c.pred, ref_year, rule,
+                                                    conf * h.confidence))
         return _dedupe(out)
+
+    def _example_votes(self, vecs: dict[str, np.ndarray], v: np.ndarray, k: int = 3) -> dict[str, float]:
+        """Similarity-weighted votes of the issue's most similar example sentences and descriptions."""
+        scored: list[tuple[float, str]] = []
+        for pol in ("support", "oppose", "neutral"):
+            if pol in vecs:
+                scored += [(float(x), pol) for x in vecs[pol] @ v]
+        top = sorted(scored, reverse=True)[:k]
+        if not top or top[0][0] < self.similar_min:
+            return {}
+        votes: dict[str, float] = {}
+        for sim, pol in top:
+            votes[pol] = votes.get(pol, 0.0) + sim
+        total = sum(votes.values())
+        return {p: w / total for p, w in votes.items()}
+
+    def _decide(self, model: IssueModel, c: Clause, h: Mention, iid: str, sig_model: Any, events: list[Any],
+                v: np.ndarray, knn: dict[str, float]) -> tuple[str, str, float] | None:
+        """Combine three kinds of evidence for a clause's polarity on an issue: the polarity of the
+        issue's examples whose coded events match the clause's events (signatures), the issue's
+        frames, and the most similar examples. Returns (polarity, rule, confidence) or None."""
+        votes: dict[str, float] = {}
+        parts: list[str] = []
+        if sig_model is not None:
+            sig: dict[str, float] = {}
+            for e in events:
+                if e.source == h.code:
+                    for p, w in sig_model.vote(iid, (e.type, bool(e.negated)), v, min_sim=self.example_min).items():
+                        sig[p] = sig.get(p, 0.0) + w
+            if sig:
+                total = sum(sig.values())
+                for p, w in sig.items():
+                    votes[p] = votes.get(p, 0.0) + w / total
+                parts.append("signature")
+        frame = self.frame_polarity(model, c)
+        if frame is not None:
+            votes[frame[0]] = votes.get(frame[0], 0.0) + 1.0
+            parts.append("frame")
+        if knn and c.pred.dep_ in ("ROOT", "ccomp", "conj") and not c.negated:
+            for p, w in knn.items():
+                votes[p] = votes.get(p, 0.0) + 0.8 * w
+            parts.append("examples")
+        if not votes:
+            return None
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked[0][1] < self.decide_min or (len(ranked) > 1 and ranked[0][1] < 1.25 * ranked[1][1]):
+            return None
+        conf = min(1.0, ranked[0][1] / 2.0 + 0.3)
+        return ranked[0][0], "+".join(parts) + f":{ranked[0][0]}", conf
 
     @staticmethod
     def _author_prediction(c: Clause) -> bool:
