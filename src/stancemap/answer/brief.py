@@ -87,7 +87,8 @@ def _event_sentence(actor: str, names: Any, c: dict[str, Any]) -> str:
         else _EVENT_VERB[c["type"]]
     when = f" ({c['date']})" if c["date"] else ""
     corro = f", reported by {c['documents']} sources" if int(c["documents"]) > 1 else ""
-    return f"{who} {verb} {names(c['target'])}{when}{corro} {cite(docs)}."
+    return (f"{who} {verb} {names(c['target'])}{when}{corro}: “{short(c['evidence'], 180)}” "
+            f"{cite([c['evidence_doc'], *docs])}.")
 
 
 def build_answer(store: Store, q: Question, issues_file: str | None = None,
@@ -139,9 +140,12 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
                 pos = known.get(iid)
                 if pos is not None and issues[iid].dimension == dim:
                     lines += issue_sentences(q.actor_name, issues[iid], pos)
-            events = sorted((c for c in clusters if c["source"] == actor and c["target"] and c["target"] != actor
-                             and _dimension(c, issues) == dim),
-                            key=lambda c: (-int(c["documents"]), -abs(float(c["weight"]))))[:4]
+            quoted = {e["evidence"] for p in known.values() for e in _best(p)}
+            events = [c for c in sorted((c for c in clusters if c["source"] == actor and c["target"]
+                                         and c["target"] != actor and _dimension(c, issues) == dim),
+                                        key=lambda c: (c["issue"] is None, -int(c["documents"]),
+                                                       -abs(float(c["weight"]))))
+                      if c["evidence"] not in quoted][:6]
             lines += [_event_sentence(actor, name, c) for c in events]
             if dim == "economic":
                 for c in sorted(claims, key=lambda c: (c["unit"] != "percent", c["doc"]))[:6]:

@@ -38,7 +38,8 @@ def reconcile_store(store: Store, options: Options) -> dict[str, int]:
     events = store.rows("events")
     stances = store.rows("stances")
     claims = store.rows("claims")
-    eclusters = cluster_events([e for e in events if not e["background"]])
+    # Distinct events: what the sources say happened (or was pledged), not what might happen.
+    eclusters = cluster_events([e for e in events if not e["background"] and e["modality"] != "hypothetical"])
     cclusters = cluster_claims(claims, claim_vectors(claims))
     contradictions = (value_contradictions(cclusters) + date_contradictions(events)
                       + stance_date_contradictions(stances) + actor_contradictions(events)
