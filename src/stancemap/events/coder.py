@@ -19,6 +19,7 @@ date). Then:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,10 @@ EXPERIENCER_VERBS = {"face", "suffer", "endure", "fear", "avoid", "escape", "eva
                      "criticise", "criticize", "condemn", "denounce", "protest", "oppose", "reject", "deny", "mitigate",
                      "affect", "hit", "feel", "bear", "weather"}
 DOMESTIC_DEFAULT_TARGET = {"REQUEST", "PROTEST"}
+QUANTITY_WORDS = {"thousands", "thousand", "hundreds", "hundred", "dozens", "dozen", "number", "millions", "tens",
+                  "several", "some", "many"}
+_HELP_CUES = re.compile(r"\b(?:at the (?:request|invitation) of|invited by|to help|to assist|peacekeep\w*|"
+                        r"(?:at|upon) (?:the )?(?:government|president)'?s? request)\b", re.IGNORECASE)
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"}
 NON_EVENT_VERBS = {"be", "have", "become", "seem", "appear", "remain", "say", "think", "believe", "know", "see",
@@ -121,6 +126,10 @@ class Coder:
                 objs = cl.passive_target(tok)
             if p.noun:
                 objs = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+            # look through quantities: "sent thousands of troops", "a number of rallies"
+            objs = objs + [g for o in objs if o.lower_ in QUANTITY_WORDS or o.pos_ == "NUM"
+                           for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"]
             lemmas = {o.lemma_.lower() for o in objs} | {c.lemma_.lower() for o in objs for c in o.children
                                                          if c.dep_ == "compound"}
             if not lemmas & set(p.objects):
@@ -327,6 +336,9 @@ class Coder:
         if p.modality and modality == "actual":
             modality = p.modality
         typ, cameo = p.type, p.cameo
+        if typ == "MOBILIZE" and _HELP_CUES.search(tok.sent.text):
+            # Troops sent at a government's request, to help or keep the peace, are aid (CAMEO 074).
+            typ, cameo = "AID", "074"
         if negated and p.negated_as and (how == "refusal" or tok.lemma_.lower() in STATIVE):
             # "will not recognise", "does not accept", "did not recognise": a rejection, not a non-event
             typ, cameo, negated = p.negated_as, GENERIC_CAMEO[p.negated_as], False
