@@ -46,6 +46,7 @@ BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "th
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in")
 NOUN_TARGET_PREPS = ("against", "on", "of", "to", "with", "toward", "towards", "into", "for", "over", "from")
 SPECIAL_VERBS = {"vote", "abstain"}
+TRY_VERBS = {"seek", "aim", "try", "attempt", "strive", "endeavour", "endeavor", "work", "look", "hope", "want"}
 # Predicates that state a standing position: negated in any tense they are refusals.
 STATIVE = {"recognise", "recognize", "accept", "acknowledge", "endorse", "consider"}
 # Verbs whose subject undergoes the event named by their object ("X faces sanctions").
@@ -189,6 +190,20 @@ class Coder:
         return out
 
     @staticmethod
+    def _reference_to_known_event(tok: Any) -> bool:
+        """ "the Russian invasion", "Russia's invasion" in passing: a reference to an event the
+        reader knows, not a report of one. Indefinite or bare nouns ("sanctions against X", "a series
+        of protests") and the objects of verbs that launch or stage them are reports."""
+        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its", "their"))
+                       for c in tok.children)
+        if not definite:
+            return False
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+            return False
+        return not any(t.ent_type_ == "DATE" for t in tok.subtree)
+
+    @staticmethod
     def _place_target(tok: Any, index: dict[int, Mention], exclude: set[str | None]) -> list[Mention | str]:
         """Force used at a place hits the state it lies in ("shelled villages in Syunik", "near Homs")."""
         for c in tok.subtree:
@@ -263,7 +278,11 @@ class Coder:
 
         found: list[Found] = []
         for tok in parsed:
+            if tok.lemma_.lower() in TRY_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+                continue  # "sought to project independence": the attempt is not a request
             p = self.match(tok)
+            if p is not None and p.noun and self._reference_to_known_event(tok):
+                continue
             if p is not None:
                 found.append(Found(tok, p))
         matched = {f.tok.i: f for f in found}
