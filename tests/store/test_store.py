@@ -59,7 +59,7 @@ def test_unreadable_database_is_a_clean_error(tmp_path: Path) -> None:
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=5, max_size=200)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=texts, title=st.one_of(st.none(), st.text(max_size=30)), value=st.floats(-1e12, 1e12),
        negated=st.booleans())
 def test_document_round_trip(tmp_path: Path, text: str, title: str | None, value: float, negated: bool) -> None:
