@@ -30,6 +30,12 @@ def aux_words(verb: Any) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
+# Nouns that, coordinated after a name, describe it rather than add a second actor
+# ("Kazakhstan, a former Soviet state and a key ally of Russia").
+_DESCRIPTIVE = {"state", "country", "nation", "ally", "partner", "member", "neighbour", "neighbor", "power",
+                "republic", "friend", "supporter", "critic", "rival", "economy", "producer", "exporter", "importer"}
+
+
 def conjuncts(tok: Any) -> list[Any]:
     """The token and every token coordinated with it ("X, Y and Z")."""
     out = [tok]
@@ -38,6 +44,8 @@ def conjuncts(tok: Any) -> list[Any]:
         t = stack.pop()
         for c in t.children:
             if c.dep_ == "conj" and c not in out and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                if c.pos_ == "NOUN" and c.lemma_.lower() in _DESCRIPTIVE:
+                    continue
                 out.append(c)
                 stack.append(c)
     return out

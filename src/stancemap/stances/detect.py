@@ -70,6 +70,7 @@ class StanceDetector:
         self.signatures = signatures  # a callable giving the SignatureModel (built on first use)
         self.max_issues = 2  # a sentence speaks to at most this many issues
         self.example_min = 0.3  # examples less similar than this to a sentence do not vote
+        self.strong_terms = 2.0  # without an event, a sentence needs this much issue vocabulary
         self.decide_min = 0.5  # the winning polarity needs at least this much combined evidence
         self.similar_min = similar_min
         self.similar_margin = similar_margin
@@ -151,7 +152,11 @@ class StanceDetector:
                 continue
             stems = {stem(t.lemma_) for t in span} | set(content_stems(span.text))
             scores = {k: v for k, v in self.term_scores(stems).items() if v >= self.min_terms}
-            if scores and any(m.code for m in doc.mentions if m.sent == sent.idx):
+            if not scores or not any(m.code for m in doc.mentions if m.sent == sent.idx):
+                continue
+            # Only sentences with something to decide on are embedded (the costly step): an event
+            # by an actor, or strong issue terms.
+            if max(scores.values()) >= self.strong_terms or any(e.sent == sent.idx and e.source for e in doc.events):
                 candidates.append((sent, span, scores))
         if not candidates:
             return []
