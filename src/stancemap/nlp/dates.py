@@ -214,12 +214,13 @@ def clause_date(tok: Any, doc: Document) -> tuple[str | None, bool]:
     for t in times:
         span = parsed.char_span(t.start, t.end, alignment_mode="expand")
         heads.append((t, span.root if span is not None else None))
-    future = bool({c.lower_ for c in tok.children if c.dep_ == "aux"} & {"will", "shall", "'ll"})
     node = tok
     for _ in range(6):
+        # "will host a summit in April": a month named in a future clause is the next one
+        future = bool({c.lower_ for c in node.children if c.dep_ == "aux"} & {"will", "shall", "'ll"})
         for t, h in heads:
             if h is not None and _attached(h, node):
-                value = t.future if future and t.future else t.value  # "will host a summit in April"
+                value = t.future if future and t.future else t.value
                 return str(value).split("/")[0], True
         if node.head is node:
             break

@@ -70,6 +70,7 @@ class StanceDetector:
         self.signatures = signatures  # a callable giving the SignatureModel (built on first use)
         self.max_issues = 2  # a sentence speaks to at most this many issues
         self.example_min = 0.3  # examples less similar than this to a sentence do not vote
+        self.examples_alone = 0.45  # nearest examples decide alone only when this similar
         self.strong_terms = 2.0  # without an event, a sentence needs this much issue vocabulary
         self.decide_min = 0.5  # the winning polarity needs at least this much combined evidence
         self.similar_min = similar_min
@@ -182,9 +183,11 @@ class StanceDetector:
             for iid in issues:
                 model = next(m for m in self.models if m.issue.id == iid)
                 knn = self._example_votes(issue_vecs[iid], v)
+                knn_top = max((float(np.max(issue_vecs[iid][p] @ v)) for p in ("support", "oppose", "neutral")
+                               if p in issue_vecs[iid]), default=0.0)
                 for c in clauses:
                     for h in c.holders:
-                        got = self._decide(model, c, h, iid, sig_model, sent_events, v, knn)
+                        got = self._decide(model, c, h, iid, sig_model, sent_events, v, knn, knn_top)
                         if got is not None:
                             polarity, rule, conf = got
                             out.append(self._stance(doc, sent, h, iid, polarity, c.pred, ref_year, rule,
@@ -207,7 +210,7 @@ class StanceDetector:
         return {p: w / total for p, w in votes.items()}
 
     def _decide(self, model: IssueModel, c: Clause, h: Mention, iid: str, sig_model: Any, events: list[Any],
-                v: np.ndarray, knn: dict[str, float]) -> tuple[str, str, float] | None:
+                v: np.ndarray, knn: dict[str, float], knn_top: float = 0.0) -> tuple[str, str, float] | None:
         """Combine three kinds of evidence for a clause's polarity on an issue: the polarity of the
         issue's examples whose coded events match the clause's events (signatures), the issue's
         frames, and the most similar examples. Returns (polarity, rule, confidence) or None."""
@@ -228,7 +231,7 @@ class StanceDetector:
         if frame is not None:
             votes[frame[0]] = votes.get(frame[0], 0.0) + 1.0
             parts.append("frame")
-        if knn and c.pred.dep_ in ("ROOT", "ccomp", "conj") and not c.negated:
+        if knn and c.pred.dep_ in ("ROOT", "ccomp", "conj") and not c.negated and (votes or knn_top >= self.examples_alone):
             for p, w in knn.items():
                 votes[p] = votes.get(p, 0.0) + 0.8 * w
             parts.append("examples")
