@@ -176,5 +176,10 @@ class Document:
         return None
 
     @property
+    def reference_date(self) -> str | None:
+        """The date the text speaks from: publication, else the latest date it mentions (dates stage)."""
+        return self.meta.get("ref_date") or self.published
+
+    @property
     def words(self) -> int:
         return len(self.text.split())

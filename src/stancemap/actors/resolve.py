@@ -66,7 +66,7 @@ class Resolver:
         self.doc = doc
         self.parsed = doc.parsed
         self.ref = ref
-        self.date: str | None = doc.meta.get("ref_date") or doc.published
+        self.date: str | None = doc.reference_date
         self.names = recognise(self.parsed, ref, nlp)
         self.name_at: dict[int, Name] = {}
         for n in self.names:

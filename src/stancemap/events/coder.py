@@ -273,7 +273,7 @@ class Coder:
     def code(self, doc: Document) -> list[Event]:
         parsed = doc.parsed
         index = mention_index(doc)
-        ref_date = doc.meta.get("ref_date") or doc.published
+        ref_date = doc.reference_date
         ref_year = ref_date[:4] if ref_date else None
 
         found: list[Found] = []
@@ -309,7 +309,7 @@ class Coder:
                   ref_year: str | None) -> list[Event]:
         """Clauses with an actor subject and a verb no pattern knows: ask the embedding classifier."""
         assert self.classifier is not None
-        date = doc.meta.get("ref_date") or doc.published
+        date = doc.reference_date
         cands: dict[int, Any] = {}
         for tok in doc.parsed:
             if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "ccomp", "conj") or \
@@ -338,7 +338,7 @@ class Coder:
     def _events_for(self, f: Found, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
         tok, p = f.tok, f.pattern
         date, explicit = clause_date(tok, doc)
-        lookup_date = date or doc.meta.get("ref_date") or doc.published
+        lookup_date = date or doc.reference_date
         srcs, passive = self.sources(f, index, lookup_date)
         if not srcs:
             return []

@@ -77,7 +77,7 @@ def _about(res: Any, index: dict[int, Mention], coder: Any, date: str | None, vo
 def code_votes(doc: Document, coder: Any) -> list[Event]:
     parsed = doc.parsed
     index = mention_index(doc)
-    date = doc.meta.get("ref_date") or doc.published
+    date = doc.reference_date
     ref_year = date[:4] if date else None
     out: list[Event] = []
     for tok in parsed:

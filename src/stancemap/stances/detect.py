@@ -95,7 +95,7 @@ class StanceDetector:
     # -- clauses --------------------------------------------------------------------------------
     def clauses(self, doc: Document, sent_tokens: Any, index: dict[int, Mention]) -> list[Clause]:
         out: list[Clause] = []
-        date = doc.meta.get("ref_date") or doc.published
+        date = doc.reference_date
         lookup = self.lookup.actor
         for tok in sent_tokens:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
@@ -144,7 +144,7 @@ class StanceDetector:
     def detect(self, doc: Document) -> list[Stance]:
         parsed = doc.parsed
         index = mention_index(doc)
-        ref = doc.meta.get("ref_date") or doc.published
+        ref = doc.reference_date
         ref_year = ref[:4] if ref else None
         candidates: list[tuple[Any, Any, dict[str, float]]] = []
         for sent in doc.sentences:
