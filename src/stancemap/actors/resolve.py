@@ -91,11 +91,16 @@ class Resolver:
         # as "the Russian invasion") get a bonus of a fifth of all mentions.
         title = norm(self.doc.title or "")
         bonus = max(3.0, sum(counts.values()) / 5)
+        first_in_title: tuple[int, str] | None = None
         for code in list(counts):
-            if title and any(len(k) > 3 and re.search(rf"\b{re.escape(k)}\b", title)
-                             for k, entries in self.ref.entries.items()
-                             if any(e.code == code and e.kind == "state" for e in entries)):
-                counts[code] += bonus
+            for k, entries in self.ref.entries.items():
+                if len(k) > 3 and title and any(e.code == code and e.kind == "state" for e in entries):
+                    m = re.search(rf"\b{re.escape(k)}\b", title)
+                    if m:
+                        counts[code] += bonus
+                        if first_in_title is None or m.start() < first_in_title[0]:
+                            first_in_title = (m.start(), code)
+                        break
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) == 1:
             return ranked[0][0]  # the only state the text names
@@ -103,6 +108,8 @@ class Resolver:
             return None  # too few mentions to say what the text is about
         if len(ranked) == 1 or ranked[0][1] >= 1.2 * ranked[1][1]:
             return ranked[0][0]
+        if first_in_title is not None and first_in_title[1] in (ranked[0][0], ranked[1][0]):
+            return first_in_title[1]  # a close race: the state the title names first
         return None
 
     # -- helpers --------------------------------------------------------------------------------

@@ -55,7 +55,8 @@ def actor_accuracy(store: Any, gold_dir: Path) -> dict[str, Any]:
         if span is None:
             continue
         s, e = span
-        hits = [m for m in doc.mentions if m.code == code and m.start < e and m.end > s and m.kind != "location"]
+        # A place named with the right code counts as recognised ("protests ... in Kazakhstan").
+        hits = [m for m in doc.mentions if m.code == code and m.start < e and m.end > s]
         if hits:
             found += 1
             if any((m.sector or None) == (sector or None) for m in hits):
