@@ -120,11 +120,22 @@ def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="Gold folder with events/stances/claims .jsonl.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object instead of lines.")] = False,
     peer: Annotated[Path | None, typer.Option(help="PLOVER peer gold (JSON) to also score the coder on.")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="Where the gold's documents are, if not yet ingested "
+                                                     "(default: ../corpus/<name> beside the gold, or the bundled copy).")]
+    = None,
+    no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Score only what the store holds.")] = False,
 ) -> None:
-    """Score the stored records against a gold folder (same rules as shared/tools/score.py)."""
-    from .evaluate.run import evaluate, format_report
+    """Score the stored records against a gold folder (same rules as shared/tools/score.py).
+
+    Gold documents missing from the store are ingested first from the corpus beside the gold (or the
+    bundled copy), so that `stancemap eval GOLD_DIR` works on a fresh database."""
+    from .evaluate.run import evaluate, format_report, gold_docs
 
     with _store() as store:
+        stored = {r["id"] for r in store.rows("documents")}
+        missing = sorted(gold_docs(gold_dir) - stored) if gold_dir.is_dir() else []
+        if missing and not no_ingest:
+            _ingest_gold_corpus(store, gold_dir, corpus, missing)
         rep = evaluate(store, gold_dir)
     try:
         from .evaluate.extra import add_extras
@@ -133,6 +144,24 @@ def eval_(
     else:
         add_extras(rep, State.options, gold_dir, peer)
     typer.echo(json.dumps(rep, indent=1) if as_json else format_report(rep))
+
+
+def _ingest_gold_corpus(store: Store, gold_dir: Path, corpus: Path | None, missing: list[str]) -> None:
+    from .runner import ingest_paths
+
+    candidates = [corpus] if corpus else [gold_dir.parent.parent / "corpus" / gold_dir.name,
+                                         Path(__file__).resolve().parents[2] / "data" / "corpus" / gold_dir.name]
+    folder = next((c for c in candidates if c is not None and c.is_dir()), None)
+    if folder is None:
+        err(f"note: {len(missing)} gold document(s) are not in the store and no corpus folder was found "
+            f"(--corpus DIR); scoring what is stored")
+        return
+    files = [str(f) for f in sorted(folder.iterdir()) if f.stem in missing and f.is_file()]
+    err(f"note: ingesting {len(files)} gold document(s) from {folder} first")
+    ingest_paths(files, store, State.options, on_error=lambda e: err(f"skipped: {e}"))
+    from .reconcile.run import reconcile_store
+
+    reconcile_store(store, State.options)
 
 
 @app.command()

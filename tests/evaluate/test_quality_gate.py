@@ -1,0 +1,38 @@
+"""Quality gate: F1 floors on the pinned five-article gold. Floors may only rise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from stancemap.evaluate.extra import actor_accuracy
+from stancemap.evaluate.run import evaluate
+from stancemap.store import open_store
+
+FLOORS = {"event": 0.27, "stance": 0.30, "claim": 0.95}
+ACTOR_FLOOR = 0.85
+
+
+def test_scores_on_the_gold_do_not_regress(corpus_db: Path, gold_dir: Path) -> None:
+    with open_store(str(corpus_db)) as store:
+        rep = evaluate(store, gold_dir)
+        actors = actor_accuracy(store, gold_dir)
+    print({k: rep[k]["f1"] for k in FLOORS}, actors)
+    for kind, floor in FLOORS.items():
+        assert rep[kind]["f1"] >= floor, (kind, rep[kind])
+    assert rep["event"]["date_accuracy"] >= 0.7
+    assert actors["resolved"] >= ACTOR_FLOOR
+
+
+def test_eval_on_a_fresh_database_ingests_the_gold_documents(gold_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "fresh.db"
+    base = [sys.executable, "-m", "stancemap", "--db", str(db), "eval", str(gold_dir)]
+    res = subprocess.run([*base, "--no-ingest", "--peer", str(tmp_path / "none.json")], capture_output=True,
+                         text=True, timeout=300)
+    assert res.returncode == 0 and "not in the store" in res.stdout
+    res = subprocess.run([*base, "--peer", str(tmp_path / "none.json")], capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr
+    assert "ingesting 5 gold document(s)" in res.stderr
+    claim_line = next(line for line in res.stdout.splitlines() if line.startswith("claim:"))
+    assert "F1=0.0 " not in claim_line
