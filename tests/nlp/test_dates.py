@@ -42,3 +42,19 @@ def test_undated_article_reads_months_forward_from_its_latest_date() -> None:
 
 def test_month_year_elsewhere_in_the_text_wins() -> None:
     assert resolve("in September", date(2022, 3, 1), True, {9: 2021})[0] == "2021-09"
+
+
+def test_undated_sentence_continues_the_paragraphs_date_but_not_across_paragraphs() -> None:
+    from stancemap.config import Options
+    from stancemap.model import Document
+    from stancemap.nlp.dates import clause_date
+    from stancemap.pipeline import Pipeline
+
+    text = ("In early May, Chile recalled its ambassador from Peru. Later, the Chilean minister said talks "
+            "would resume.\n\nThe minister also met Bolivian officials.")
+    doc = Pipeline(Options(pipeline=["parse", "dates"], progress=False))(
+        Document(id="d", text=text, published="2021-06-20"))
+    said = next(t for t in doc.parsed if t.lemma_ == "say")
+    met = next(t for t in doc.parsed if t.lemma_ == "meet")
+    assert clause_date(said, doc) == ("2021-05", False)
+    assert clause_date(met, doc) == (None, False)

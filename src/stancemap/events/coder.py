@@ -46,6 +46,7 @@ BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "th
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in")
 NOUN_TARGET_PREPS = ("against", "on", "of", "to", "with", "toward", "towards", "into", "for", "over", "from")
 SPECIAL_VERBS = {"vote", "abstain"}
+RECEIVE_VERBS = {"receive", "secure", "obtain", "get", "accept", "win", "request", "seek"}
 TRY_VERBS = {"seek", "aim", "try", "attempt", "strive", "endeavour", "endeavor", "work", "look", "hope", "want"}
 # Predicates that state a standing position: negated in any tense they are refusals.
 STATIVE = {"recognise", "recognize", "accept", "acknowledge", "endorse", "consider"}
@@ -337,15 +338,21 @@ class Coder:
 
     def _events_for(self, f: Found, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
         tok, p = f.tok, f.pattern
-        date, explicit = clause_date(tok, doc)
+        date, _ = clause_date(tok, doc)
         lookup_date = date or doc.reference_date
         srcs, passive = self.sources(f, index, lookup_date)
         if not srcs:
             return []
-        tgts = [t for t in self.targets(f, index, lookup_date, passive)
-                if not (isinstance(t, Mention) and any(t.code == s.code and (t.sector == s.sector or t.kind == "pronoun"
-                                                                               or t.rule.startswith("pronoun"))
-                                                       for s in srcs))]
+        givers = [a for _, o in cl.prep_objects(tok, {"from"}) if (a := self.actor(o, index, lookup_date))] \
+            if p.type == "AID" and p.verb and tok.lemma_.lower() in RECEIVE_VERBS else []
+        tgts: list[Mention | str]
+        if givers:
+            # "After securing help from Moscow, Tokayev ...": the giver is the source, the receiver the target.
+            srcs, tgts = givers, list(srcs)
+        else:
+            tgts = [t for t in self.targets(f, index, lookup_date, passive)
+                    if not (isinstance(t, Mention) and any(t.code == s.code and (
+                        t.sector == s.sector or t.kind == "pronoun" or t.rule.startswith("pronoun")) for s in srcs))]
         if not tgts and p.type in FORCE_TYPES:
             tgts = self._place_target(tok, index, {s.code for s in srcs})
         if p.source == "phoenix" and not any(isinstance(t, Mention) for t in tgts):
@@ -392,7 +399,7 @@ class Coder:
         if date and ref_year and date[:4].isdigit() and int(date[:4]) < int(ref_year) - 1:
             background = True
         elif not date:
-            if any(c.lower_ in HISTORY_CUES for c in tok.children) or ("had" in cl.aux_words(tok) and not explicit):
+            if any(c.lower_ in HISTORY_CUES for c in tok.children):
                 background = True
             else:
                 date = ref_year

@@ -63,6 +63,14 @@ def _clause_head(verb: Any) -> Any:
         if t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
             t = t.head
             continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            # "showed leniency in allowing rallies": the verb of the clause the phrase hangs on
+            up = t.head.head
+            while up.pos_ not in ("VERB", "AUX") and up.head is not up and up.dep_ in ("dobj", "pobj", "prep", "attr"):
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                t = up
+                continue
         return t
     return t
 
@@ -87,6 +95,10 @@ def subjects(verb: Any) -> tuple[list[Any], bool]:
         return conjuncts(verb.head), False  # "the CSTO, which sent troops" -> the CSTO
     if not subs and verb.dep_ == "acl" and verb.tag_ == "VBG":
         return conjuncts(verb.head), False  # "a resolution condemning X" -> the resolution
+    if not subs and verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        owner = [c for c in verb.head.children if c.dep_ == "poss"]
+        if owner:
+            return conjuncts(owner[0]), False  # "Putin's decision to invade" -> Putin
     if not subs:
         return [], False
     return conjuncts(subs[0]), False

@@ -208,7 +208,7 @@ def clause_date(tok: Any, doc: Document) -> tuple[str | None, bool]:
         return None, False
     times = [t for t in doc.times if t.sent == sent.idx and t.value]
     if not times:
-        return None, False
+        return _narrative_date(doc, sent.idx), False
     parsed = doc.parsed
     heads = []
     for t in times:
@@ -228,6 +228,22 @@ def clause_date(tok: Any, doc: Document) -> tuple[str | None, bool]:
     if len(times) == 1:
         return str(times[0].value).split("/")[0], True
     return None, False
+
+
+def _narrative_date(doc: Document, idx: int) -> str | None:
+    """A sentence without a date continues the time of the paragraph's last dated sentence
+    ("In early March, X called for talks. Later, Y said ..."), if that date is at least a month."""
+    for back in (1, 2):
+        j = idx - back
+        if j < 0:
+            return None
+        prev, nxt = doc.sentences[j], doc.sentences[j + 1]
+        if "\n" in doc.text[prev.end:nxt.start]:
+            return None  # a new paragraph starts a new time frame
+        dated = [t for t in doc.times if t.sent == j and t.value and "/" not in str(t.value) and len(str(t.value)) >= 7]
+        if dated:
+            return str(dated[-1].value)
+    return None
 
 
 def _attached(time_head: Any, pred: Any) -> bool:
