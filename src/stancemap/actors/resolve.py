@@ -135,6 +135,27 @@ class Resolver:
             return Actor(None, None, "person", rule + ":no-role", 0.3, start, end, head, pid)
         return Actor(role.code, role.sector, "person", rule, 0.95 if role.sector else 0.7, start, end, head, pid)
 
+    def _the_country(self, tok: Any) -> tuple[str | None, str]:
+        """ "the country": the state where the last sentences took place ("... ceased their activities
+        in Russia. A wave of protests swept the country"), else their subject state, else the focal state."""
+        sent_start = tok.sent.start
+        window = [n for n in self.names if n.start < tok.i and self._within_sentences(n.start, tok.i, 2)]
+        places, subjects = [], []
+        for n in window:
+            entry = self._entry(n)
+            if entry is None or len(entry.code) != 3 or entry.kind not in ("state", "capital", "former-capital", "place"):
+                continue
+            root = self.parsed[n.start:n.end].root
+            if self._is_locative(root, state=False):
+                places.append(entry.code)
+            elif root.dep_ in ("nsubj", "nsubjpass") and root.i < sent_start:
+                subjects.append(entry.code)
+        if places:
+            return places[-1], "recent-place"
+        if subjects:
+            return subjects[-1], "recent-subject"
+        return self.focal, "focal"
+
     def _clause_place(self, tok: Any) -> str | None:
         """The state of the place where the clause of ``tok`` happens ("... in Minsk", "across Iraq")."""
         verb = tok.head
@@ -224,7 +245,7 @@ class Resolver:
         name = self.name_at.get(tok.i)
         if name is None:
             if tok.lower_ == "country" and any(c.lower_ == "the" for c in tok.children):
-                return self.focal
+                return self._the_country(tok)[0]
             if tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_THING | _PRONOUNS_PLURAL:
                 a = self.resolve(tok)  # "his country", "its troops"
                 return a.code if a else None
@@ -275,8 +296,10 @@ class Resolver:
         if tok.lemma_.lower() in _GENERIC_STATE_NOUNS and sector is None:
             if code:
                 return Actor(code, None, "group", rule, 0.8, start, tok.i + 1, tok.i)
-            if low == "country" and any(c.lower_ == "the" for c in tok.children) and self.focal:
-                return Actor(self.focal, None, "group", "the-country:focal", 0.6, start, tok.i + 1, tok.i)
+            if low == "country" and any(c.lower_ == "the" for c in tok.children):
+                where, why = self._the_country(tok)
+                if where:
+                    return Actor(where, None, "group", f"the-country:{why}", 0.6, start, tok.i + 1, tok.i)
             return None
         if code:
             if office and code:
