@@ -181,9 +181,7 @@ class Resolver:
             if any(c.dep_ == "conj" for c in tok.children):
                 return tok.head
             return None  # a single modifier: its noun is the mention ("Turkish troops")
-        if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound") and tok.head.head.pos_ in ("NOUN", "PROPN"):
-            return None
-        return None
+        return None  # the last of coordinated adjectives: the noun's own mention takes it
 
     def _is_locative(self, tok: Any, state: bool = False) -> bool:
         """A place, not an actor: "in Moscow", "protests across Kazakhstan" (but "aid to Ukraine")."""

@@ -118,10 +118,6 @@ class ClaimExtractor:
     def __init__(self) -> None:
         self.units = load_units()
 
-    def _in_entity(self, parsed: Any, i: int, labels: tuple[str, ...]) -> Any:
-        tok = parsed[i]
-        return tok.ent_type_ in labels
-
     def extract(self, doc: Document) -> list[Claim]:
         parsed = doc.parsed
         u = self.units

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..actors.lookup import ActorLookup, mention_index
 from ..actors.reference import Reference
-from ..model import EVENT_TYPES, Document, Event, Mention
+from ..model import Document, Event, Mention
 from ..nlp import clauses as cl
 from ..nlp.dates import clause_date
 from .classifier import EventClassifier
@@ -79,8 +79,6 @@ class Found:
 
     tok: Any
     pattern: Pattern
-    evidence_tok: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Coder:
@@ -437,6 +435,3 @@ class Coder:
                 expanded.append(Event(**{**e.__dict__, "target": side, "target_sector": None}))
         events[:] = expanded
 
-
-def weight(type_: str) -> float:
-    return float(EVENT_TYPES[type_]["weight"])

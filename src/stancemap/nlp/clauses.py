@@ -19,7 +19,6 @@ SPEECH = {"say", "state", "tell", "announce", "declare", "claim", "report", "ins
 INTENT_HEADS = {"plan", "intend", "aim", "seek", "want", "wish", "hope", "pledge", "promise", "vow", "offer",
                 "agree", "decide", "prepare", "propose", "commit", "undertake", "try", "attempt", "threaten",
                 "expect", "mean", "resolve", "determine", "ready", "willing", "go"}
-REFUSAL_HEADS = {"refuse", "decline", "reject", "fail", "refrain", "avoid", "hesitate", "stop", "cease"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}

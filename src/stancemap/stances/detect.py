@@ -31,8 +31,6 @@ from ..nlp.embed import embed
 from .model import REFUSALS, Frame, IssueModel, content_stems, stem
 
 HEDGES = {"appear", "seem", "likely", "perhaps", "probably", "possibly", "arguably", "supposedly"}
-AUTHOR_SUBJECTS = {"i", "we", "one", "analyst", "expert", "observer", "commentator", "scholar", "author",
-                   "critic", "some", "many"}
 _REFUSAL_STEMS = {stem(r) for r in REFUSALS}
 
 
@@ -63,7 +61,7 @@ class Clause:
 
 class StanceDetector:
     def __init__(self, models: tuple[IssueModel, ...], lookup: ActorLookup, relevance: float = 0.45,
-                 min_terms: float = 1.0, similar_min: float = 0.45, similar_margin: float = 0.05,
+                 min_terms: float = 1.0, similar_min: float = 0.45,
                  signatures: Any = None) -> None:
         self.models = models
         self.lookup = lookup
@@ -74,7 +72,6 @@ class StanceDetector:
         self.strong_terms = 2.0  # without an event, a sentence needs this much issue vocabulary
         self.decide_min = 0.5  # the winning polarity needs at least this much combined evidence
         self.similar_min = similar_min
-        self.similar_margin = similar_margin
         self.relevance = relevance
         self.min_terms = min_terms
         self._issue_vecs: dict[str, dict[str, np.ndarray]] | None = None
@@ -256,13 +253,6 @@ class StanceDetector:
         if auxs & deontic or c.pred.lemma_ in deontic or (c.pred.dep_ == "xcomp" and c.pred.head.lemma_ in deontic):
             return True
         return c.modality == "intent" and "will" in auxs and c.pred.dep_ == "ROOT"
-
-    @staticmethod
-    def _main_clause(clauses: list[Clause]) -> Clause:
-        for c in clauses:
-            if c.pred.dep_ == "ROOT":
-                return c
-        return clauses[0]
 
     @staticmethod
     def _stance(doc: Document, sent: Any, holder: Mention, issue: str, polarity: str, pred: Any,

@@ -293,11 +293,6 @@ class Store:
             self.executemany("UPDATE claims SET cluster = ? WHERE id = ?", [(c, e) for e, c in claim_cluster_of.items()])
             self._write_contradictions(contradictions)
 
-    def replace_contradictions(self, rows: list[dict[str, Any]]) -> None:
-        """Replace the derived contradiction table (recomputed from all stored records)."""
-        with self.transaction():
-            self._write_contradictions(rows)
-
     def _write_contradictions(self, rows: list[dict[str, Any]]) -> None:
         cols = ["about", "kind", "note", "a_doc", "a_start", "a_end", "a_evidence", "a_value",
                 "b_doc", "b_start", "b_end", "b_evidence", "b_value"]
