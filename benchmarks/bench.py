@@ -91,6 +91,7 @@ def main() -> None:
     from stancemap.answer.question import parse_question
     from stancemap.config import Options
     from stancemap.ingest import load
+    from stancemap.nlp.embed import _CACHE as embed_cache
     from stancemap.nlp.parse import load_spacy
     from stancemap.pipeline import Pipeline
     from stancemap.store import open_store
@@ -119,6 +120,7 @@ def main() -> None:
             for i, doc in enumerate(docs):
                 doc.id = f"{doc.id}-{i}"
                 doc.content_hash = f"{doc.content_hash}-{i}"
+                embed_cache.clear()  # repeated texts must cost what new ones do
                 pipeline(doc)
                 t1 = time.perf_counter()
                 store.save_document(doc)

@@ -91,6 +91,7 @@ class Event:
     rule: str = ""
     sent: int = -1
     source_person: str | None = None  # the person behind the source, when one is named
+    head: int = -1  # character offset of the predicate word (in-memory only: lets later stages read its phrase)
 
     @property
     def weight(self) -> float:

@@ -82,9 +82,19 @@ def test_actor_contradiction() -> None:
     assert {found[0]["a_value"], found[0]["b_value"]} == {'"minister-x"', '"president-y"'}
 
 
-def st(doc: str, actor: str, issue: str, stance: str) -> dict[str, Any]:
-    return {"id": next(_ids), "doc": doc, "actor": actor, "issue": issue, "stance": stance, "confidence": 0.8,
-            "evidence": f"{doc}: {stance}", "start_char": 0, "end_char": 5}
+def st(doc: str, actor: str, issue: str, stance: str, sector: str | None = None) -> dict[str, Any]:
+    return {"id": next(_ids), "doc": doc, "actor": actor, "actor_sector": sector, "issue": issue, "stance": stance,
+            "confidence": 0.8, "evidence": f"{doc}: {stance}", "start_char": 0, "end_char": 5}
+
+
+def test_government_and_society_are_different_holders() -> None:
+    # The government neutral in one source, protesters opposed in another: no contradiction;
+    # the government opposed in a third source does contradict the first.
+    stances = [st("a", "CHL", "war", "neutral", "GOV"), st("b", "CHL", "war", "oppose", "CVL"),
+               st("c", "CHL", "war", "oppose", None)]
+    found = polarity_contradictions(stances, [])
+    assert [(f["a_doc"], f["b_doc"]) for f in found] == [("a", "c")]
+    assert "society" not in found[0]["about"]
 
 
 def test_polarity_and_negation_contradictions() -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
 
 from .reference import Entry, Reference
 
@@ -58,6 +57,23 @@ def matcher_for(ref: Reference, nlp: Any) -> tuple[PhraseMatcher, list[str]]:
     return _MATCHERS[key]
 
 
+def _longest(spans: list[Any], ref: Reference, keys: list[str]) -> list[Any]:
+    """Non-overlapping spans: the longest wins; between equally long ones, a name of a state or an
+    organisation beats a word for a people ("the Swiss" vs "Swiss Confederation"), then the earlier."""
+    def rank(span: Any) -> tuple[int, int, int]:
+        entries = ref.entries[keys[int(span.label_[1:])]]
+        people = all(e.kind == "people" for e in entries)
+        return (-len(span), int(people), span.start)
+
+    taken: set[int] = set()
+    out = []
+    for span in sorted(spans, key=rank):
+        if not taken.intersection(range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(out, key=lambda sp: sp.start)
+
+
 def recognise(parsed: Any, ref: Reference, nlp: Any) -> list[Name]:
     """Dictionary names (longest match, capitalised) and unknown NER names, in text order."""
     matcher, keys = matcher_for(ref, nlp)
@@ -74,7 +90,7 @@ def recognise(parsed: Any, ref: Reference, nlp: Any) -> list[Name]:
     names: list[Name] = []
     ents = [e for e in parsed.ents if e.label_ not in _NOT_NAMES]
     kept = []
-    for span in filter_spans(spans):
+    for span in _longest(spans, ref, keys):
         outer = next((e for e in ents if e.start <= span.start and span.end <= e.end and
                       (e.end - e.start) > (span.end - span.start)), None)
         if outer is not None:

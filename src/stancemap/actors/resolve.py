@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Document, Mention
+from ..nlp import clauses as cl
 from ..nlp.dates import clause_date
 from .recognise import Name, recognise
 from .reference import Entry, Reference, norm
@@ -138,6 +139,9 @@ class Resolver:
     def _the_country(self, tok: Any) -> tuple[str | None, str]:
         """ "the country": the state where the last sentences took place ("... ceased their activities
         in Russia. A wave of protests swept the country"), else their subject state, else the focal state."""
+        speaker = self._speaker_state(tok)
+        if speaker:
+            return speaker, "speaker"
         sent_start = tok.sent.start
         window = [n for n in self.names if n.start < tok.i and self._within_sentences(n.start, tok.i, 2)]
         places, subjects = [], []
@@ -155,6 +159,22 @@ class Resolver:
         if subjects:
             return subjects[-1], "recent-subject"
         return self.focal, "focal"
+
+    def _speaker_state(self, tok: Any) -> str | None:
+        """In what an actor said ("the minister said that the country would not ..."), "the country"
+        is the speaker's own state."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        speech = cl._speech_head(verb)
+        if speech is None:
+            return None
+        for subj in cl.subjects(speech)[0]:
+            if subj.i < tok.i:
+                actor = self.resolve(subj)
+                if actor is not None and actor.code and len(actor.code) == 3:
+                    return actor.code
+        return None
 
     def _clause_place(self, tok: Any) -> str | None:
         """The state of the place where the clause of ``tok`` happens ("... in Minsk", "across Iraq")."""
@@ -202,8 +222,8 @@ class Resolver:
                 obj = [c for c in prep.children if c.dep_ == "pobj"]
                 if obj:
                     tail = " ".join(t.lower_ for t in self.parsed[prep.i:obj[0].i + 1] if t.dep_ != "det")
-                    for phrase, st in list(cands):
-                        cands.insert(0, (f"{phrase} {tail}", st))
+                    # longest first: "deputy chief of staff" before "chief of staff"
+                    cands = [(f"{phrase} {tail}", st) for phrase, st in cands] + cands
         for c in lefts:
             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.name_at and \
                     norm(c.lemma_) not in self.ref.sector_words and norm(c.lemma_) not in _ACTOR_COMPOUNDS \
@@ -451,6 +471,19 @@ class Resolver:
             a = prev_subjects[-1] if len({p.code for p in prev_subjects}) == 1 else min(prev_subjects, key=lambda x: x.head)
             return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun" if a.kind != "person" else "person",
                            rule=f"pronoun->{a.rule}", confidence=round(a.confidence * 0.7, 2))
+        if low in _PRONOUNS_PERSON and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Kazakhstan abstained in a UN vote condemning Putin's invasion. He voted against ...": with a
+            # state as the previous subject and no person there, "he" is that state's leadership, not
+            # the person named in passing.
+            prev_states = [a for a in reversed(self.history) if a.head < sent.start and a.kind == "state"
+                           and a.code and self.parsed[a.head].dep_ in ("nsubj", "nsubjpass")
+                           and self._within_sentences(a.head, tok.i, 1)]
+            prev_people = [a for a in self.history if a.head < tok.i and a.kind == "person"
+                           and self._within_sentences(a.head, tok.i, 1)
+                           and self.parsed[a.head].dep_ in ("nsubj", "nsubjpass")]
+            if prev_states and not prev_people:
+                a = prev_states[0]
+                return Actor(a.code, "GOV", "pronoun", "pronoun->state-leadership", 0.5, tok.i, tok.i + 1, tok.i)
         for a in reversed(self.history):
             if self.parsed[a.head].sent.start < sent.start - 400:
                 break

@@ -80,6 +80,26 @@ def issue_sentences(actor_name: str, issue: Issue, pos: Position) -> list[str]:
     return lines
 
 
+_VOTE_VERB = {"for": "voted for", "against": "voted against", "abstain": "abstained on", "absent": "did not vote on"}
+
+
+def vote_sentences(actor_name: str, votes: list[dict[str, Any]], quoted: set[str], k: int = 5) -> list[str]:
+    """How the actor voted, one sentence per recorded vote (analysts read votes first)."""
+    out, seen = [], set(quoted)
+    for v in sorted(votes, key=lambda v: (str(v["date"] or ""), v["doc"])):
+        direction = str(v["rule"]).split(":", 1)[1] if ":" in str(v["rule"]) else ""
+        if v["evidence"] in seen or direction not in _VOTE_VERB:
+            continue
+        seen.add(v["evidence"])
+        when = f" ({v['date']})" if v["date"] else ""
+        verb = "did not vote for" if direction == "for" and v["negated"] else _VOTE_VERB[direction]
+        out.append(f"Vote{when}: {actor_name} {verb} a resolution: “{short(v['evidence'], 200)}” "
+                   f"{cite([v['doc']])}.")
+        if len(out) == k:
+            break
+    return out
+
+
 def _event_sentence(actor: str, names: Any, c: dict[str, Any]) -> str:
     docs = str(c["docs"]).split(",")
     who = names(c["source"])
@@ -101,6 +121,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
     stance_rows = store.rows("stances", "actor = ?", (actor,)) if actor else []
     clusters = store.rows("event_clusters", "source = ? OR target = ?", (actor, actor)) if actor else []
     claims = store.rows("claims", "subject = ?", (actor,)) if actor else []
+    votes = store.rows("events", "source = ? AND rule LIKE ?", (actor, "vote:%")) if actor else []
     # The state's own position comes from the state and its institutions; society (activists,
     # business, media, opposition) is reported on its own.
     by_issue: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -141,6 +162,9 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
                 if pos is not None and issues[iid].dimension == dim:
                     lines += issue_sentences(q.actor_name, issues[iid], pos)
             quoted = {e["evidence"] for p in known.values() for e in _best(p)}
+            if dim == "geopolitical":
+                lines += vote_sentences(q.actor_name, votes, quoted)
+                quoted |= {v["evidence"] for v in votes}
             events = [c for c in sorted((c for c in clusters if c["source"] == actor and c["target"]
                                          and c["target"] != actor and _dimension(c, issues) == dim),
                                         key=lambda c: (c["issue"] is None, -int(c["documents"]),

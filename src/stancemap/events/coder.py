@@ -184,9 +184,26 @@ class Coder:
                 out.append(a)
             if out and p.target == "dobj":
                 break
+        if not any(isinstance(o, Mention) or o == "BOTH" for o in out) and p.verb and not passive:
+            out = self._place_object(tok, index) or out
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out):
             out = self._deep_targets(tok, index, date) or out
         return out
+
+    def _place_object(self, tok: Any, index: dict[int, Mention]) -> list[Mention | str]:
+        """A place as the direct object ("recognise the separatist Lugansk and Donetsk republics",
+        "annexed Crimea") stands for the state it lies in, or its rebels when a modifier says so."""
+        for obj in cl.direct_objects(tok):
+            group = cl.conjuncts(obj)
+            m = next((index[t.idx] for t in group if t.idx in index and index[t.idx].kind == "location"
+                      and index[t.idx].code and len(index[t.idx].code or "") == 3), None)
+            if m is None:
+                continue
+            mods = {c.lemma_.lower() for t in group for c in t.children if c.dep_ in ("amod", "compound")}
+            sector = next((self.lookup.ref.sector_words.get(w) for w in sorted(mods)
+                           if self.lookup.ref.sector_words.get(w) in ("REB", "OPP", "MIL")), None)
+            return [Mention(m.start, m.end, m.code, sector, None, "location", 0.5, "place-object", m.sent, m.head)]
+        return []
 
     @staticmethod
     def _reference_to_known_event(tok: Any) -> bool:
@@ -378,6 +395,10 @@ class Coder:
                     srcs = [speakers[0]]
                     if modality == "reported":
                         modality = "actual"
+        credited = [a for a in (self.actor(x, index, lookup_date) for x in cl.attributed_to(tok)) if a]
+        if credited and credited[0].person:
+            # "Kazakhstan announced it did not recognise X, as stated by Tokayev": his act, for his state.
+            srcs = [credited[0] if s.code == credited[0].code else s for s in srcs]
         pairs: list[tuple[Mention, Mention | str]] = [(s, t) for s in srcs for t in (tgts or [""])]
         if not any(isinstance(t, Mention) or t == "BOTH" for t in tgts) and len(srcs) > 1 and typ in RECIPROCAL:
             # "Tokayev and Xi met": each side met the other.
@@ -413,7 +434,7 @@ class Coder:
                 background=background,
                 confidence=round({"curated": 0.8, "phoenix": 0.5}.get(p.source, 0.6) * s.confidence, 3),
                 rule=f"{p.source}:{p.key}" + (":passive" if passive else ""), sent=sent.idx,
-                source_person=s.person,
+                source_person=s.person, head=tok.idx,
             ))
         return out
 

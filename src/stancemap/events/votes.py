@@ -110,5 +110,6 @@ def code_votes(doc: Document, coder: Any) -> list[Event]:
             out.append(Event(source=v.code, source_sector=v.sector if v.kind == "person" else None, type=typ,
                              start=sent.start, end=sent.end, target=tgt, cameo=cameo, negated=neg,
                              modality="actual", date=vdate or ref_year, predicate=f"vote:{direction}",
-                             confidence=0.8 * v.confidence, rule=f"vote:{direction}", sent=sent.idx))
+                             confidence=0.8 * v.confidence, rule=f"vote:{direction}", sent=sent.idx,
+                             head=tok.idx))
     return out

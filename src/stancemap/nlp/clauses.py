@@ -208,3 +208,20 @@ def modality(verb: Any) -> tuple[str, Any | None]:
     if speech is not None:
         return "reported", speech
     return "actual", None
+
+
+def attributed_to(verb: Any) -> list[Any]:
+    """Who a clause is credited to by an attribution phrase: "..., as stated by Tokayev",
+    "according to the ministry, ...". Looks at the clause and the clauses it is part of."""
+    t = verb
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ == "advcl" and c.lemma_ in SPEECH and any(m.lower_ == "as" for m in c.children if m.dep_ == "mark"):
+                return [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ == "according":
+                return [o for a in c.children if a.lower_ == "to" for o in a.children if o.dep_ == "pobj"]
+        if t.dep_ in ("ccomp", "conj", "xcomp") and t.head is not t:
+            t = t.head
+        else:
+            break
+    return []

@@ -25,6 +25,7 @@ from .merge import Cluster, _as_date
 
 _APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}
 _WORD = re.compile(r"[a-z]{3,}")
+SOCIETY = {"CVL", "OPP", "MED", "BUS", "REB"}  # sectors that speak for themselves, not for their state
 
 
 def _side(r: dict[str, Any], value: Any) -> dict[str, Any]:
@@ -157,10 +158,14 @@ def actor_contradictions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def polarity_contradictions(stances: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Opposed stances of one actor on one issue, and events affirmed in one source and negated in another."""
     out = []
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for s in stances:
-        groups[(s["actor"], s["issue"])].append(s)
-    for (actor, issue), rows in groups.items():
+        # A state's government and its protesters are different holders: "Kazakhstan is neutral"
+        # and "Kazakh protesters oppose the war" do not contradict each other.
+        side = "society" if s.get("actor_sector") in SOCIETY else "state"
+        groups[(s["actor"], side, s["issue"])].append(s)
+    for (actor, side, issue), rows in groups.items():
+        holder = actor if side == "state" else f"{actor} society"
         by_doc: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         for r in sorted(rows, key=lambda r: -(r["confidence"] or 0)):
             by_doc[r["doc"]].setdefault(r["stance"], r)
@@ -173,7 +178,7 @@ def polarity_contradictions(stances: list[dict[str, Any]], events: list[dict[str
                     if a is None or b is None or pb in by_doc[da] or pa in by_doc[db]:
                         continue  # a source that says both is mixed, not opposed
                     kind = "polarity" if {pa, pb} == {"support", "oppose"} else "polarity-neutral"
-                    out.append(_record(f"{actor}'s position on {issue}", kind, a, pa, b, pb))
+                    out.append(_record(f"{holder}'s position on {issue}", kind, a, pa, b, pb))
                     break
     egroups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for r in events:

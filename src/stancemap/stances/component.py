@@ -7,11 +7,11 @@ from dataclasses import replace
 from ..actors.lookup import ActorLookup
 from ..actors.reference import load_reference
 from ..config import Options
-from ..model import Document
+from ..model import Document, Event
 from ..pipeline import Pipeline, register
 from .detect import StanceDetector
 from .issues import load_issues
-from .model import models_for
+from .model import content_stems, models_for, stem
 from .signatures import SignatureModel, cached_signatures
 
 _SIGNATURES: dict[tuple[object, ...], SignatureModel] = {}
@@ -40,13 +40,29 @@ class StancesComponent:
 
     def __call__(self, doc: Document) -> Document:
         doc.stances = self.detector.detect(doc)
-        by_sent: dict[tuple[int, str | None], str] = {}
+        by_sent: dict[tuple[int, str | None], list[str]] = {}
         for s in doc.stances:
-            by_sent.setdefault((s.sent, s.actor), s.issue)
+            issues = by_sent.setdefault((s.sent, s.actor), [])
+            if s.issue not in issues:
+                issues.append(s.issue)
         for e in doc.events:
-            if e.issue is None:
-                e.issue = by_sent.get((e.sent, e.source))
+            if e.issue is None and (e.sent, e.source) in by_sent:
+                e.issue = self._event_issue(doc, e, by_sent[(e.sent, e.source)])
         return doc
+
+    def _event_issue(self, doc: Document, e: Event, issues: list[str]) -> str:
+        """Of the issues its sentence takes positions on, the one the event's own phrase speaks to
+        most ("will not help Russia evade sanctions" is about sanctions, whatever else the sentence says)."""
+        if len(issues) == 1 or doc.parsed is None or e.head < 0:
+            return issues[0]
+        tok = next((t for t in doc.parsed if t.idx == e.head), None)
+        if tok is None:
+            return issues[0]
+        words = " ".join(t.text for t in tok.subtree)
+        stems = {stem(t.lemma_) for t in tok.subtree} | set(content_stems(words))
+        scores = self.detector.term_scores(stems)
+        best = max(issues, key=lambda i: scores.get(i, 0.0))
+        return best if scores.get(best, 0.0) > scores.get(issues[0], 0.0) else issues[0]
 
 
 @register("stances")

@@ -32,6 +32,7 @@ from .model import REFUSALS, Frame, IssueModel, content_stems, stem
 
 HEDGES = {"appear", "seem", "likely", "perhaps", "probably", "possibly", "arguably", "supposedly"}
 _REFUSAL_STEMS = {stem(r) for r in REFUSALS}
+_LIGHT_HEADS = {stem(w) for w in ("call", "make", "take", "hold", "give", "have", "put", "get", "ask", "seek")}
 
 
 _NESTED = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc", "mark", "punct", "appos"}
@@ -128,6 +129,8 @@ class StanceDetector:
             if cover < 0.5 or (len(f.stems) == 1 and f.head not in clause.stems):
                 continue
             head_ok = f.head in clause.stems
+            if hit == 1 and len(f.stems) > 1 and f.head in _LIGHT_HEADS:
+                continue  # "called a coup attempt" is not "calls to suspend membership"
             if not head_ok and cover < 0.6:
                 continue
             if f.negated != clause.negated:
@@ -168,6 +171,12 @@ class StanceDetector:
             sims = {iid: max(float(np.max(vecs @ v)) for vecs in issue_vecs[iid].values()) for iid in scores}
             issues = [iid for iid in scores if sims[iid] >= self.relevance or (scores[iid] >= 2.0 and
                       sims[iid] >= self.relevance - 0.1)]
+            if issues and max(scores[i] for i in issues) >= 2 * self.strong_terms:
+                # A sentence clearly about one issue speaks to another only with its own vocabulary or
+                # a clear likeness ("offered to mediate" is not a statement on alliance membership).
+                top = max(issues, key=lambda i: scores[i])
+                issues = [i for i in issues if i == top or scores[i] >= self.strong_terms
+                          or sims[i] >= self.relevance + 0.1]
             issues = sorted(issues, key=lambda i: -sims[i])[: self.max_issues]
             if not issues:
                 continue
