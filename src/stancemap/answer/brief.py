@@ -56,8 +56,9 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _best(pos: Position, k: int = 2) -> list[dict[str, Any]]:
+def _best(pos: Position, k: int = 2, exclude: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     agreeing = [e for e in pos.evidence if e["stance"] == pos.position] or pos.evidence
+    agreeing = [e for e in agreeing if e["evidence"] not in exclude]  # quoted elsewhere already
     ranked = sorted(agreeing, key=lambda e: (-(e.get("confidence") or 0), len(e["evidence"])))
     out, docs = [], set()
     for e in ranked:
@@ -69,13 +70,13 @@ def _best(pos: Position, k: int = 2) -> list[dict[str, Any]]:
     return out
 
 
-def issue_sentences(actor_name: str, issue: Issue, pos: Position) -> list[str]:
+def issue_sentences(actor_name: str, issue: Issue, pos: Position, exclude: frozenset[str] = frozenset()) -> list[str]:
     docs = sorted({e["doc"] for e in pos.evidence})
     n = len(docs)
     lines = [f"On {_lower_first(issue.label)}, {actor_name} {_VERB[pos.position]} it "
              f"({len(pos.evidence)} piece{'s' if len(pos.evidence) != 1 else ''} of evidence in {n} "
              f"source{'s' if n != 1 else ''}; confidence {pos.confidence:.2f}) {cite(docs)}."]
-    for e in _best(pos):
+    for e in _best(pos, exclude=exclude):
         lines.append(f"“{short(e['evidence'])}” {cite([e['doc']])}.")
     return lines
 
@@ -83,9 +84,10 @@ def issue_sentences(actor_name: str, issue: Issue, pos: Position) -> list[str]:
 _VOTE_VERB = {"for": "voted for", "against": "voted against", "abstain": "abstained on", "absent": "did not vote on"}
 
 
-def vote_sentences(actor_name: str, votes: list[dict[str, Any]], quoted: set[str], k: int = 5) -> list[str]:
+def vote_sentences(actor_name: str, votes: list[dict[str, Any]], k: int = 5) -> list[str]:
     """How the actor voted, one sentence per recorded vote (analysts read votes first)."""
-    out, seen = [], set(quoted)
+    out: list[str] = []
+    seen: set[str] = set()
     for v in sorted(votes, key=lambda v: (str(v["date"] or ""), v["doc"])):
         direction = str(v["rule"]).split(":", 1)[1] if ":" in str(v["rule"]) else ""
         if v["evidence"] in seen or direction not in _VOTE_VERB:
@@ -122,6 +124,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
     clusters = store.rows("event_clusters", "source = ? OR target = ?", (actor, actor)) if actor else []
     claims = store.rows("claims", "subject = ?", (actor,)) if actor else []
     votes = store.rows("events", "source = ? AND rule LIKE ?", (actor, "vote:%")) if actor else []
+    voted = frozenset(v["evidence"] for v in votes)  # quoted once, in the votes sentence
     # The state's own position comes from the state and its institutions; society (activists,
     # business, media, opposition) is reported on its own.
     by_issue: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -160,11 +163,10 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
             for iid in q.issues:
                 pos = known.get(iid)
                 if pos is not None and issues[iid].dimension == dim:
-                    lines += issue_sentences(q.actor_name, issues[iid], pos)
-            quoted = {e["evidence"] for p in known.values() for e in _best(p)}
+                    lines += issue_sentences(q.actor_name, issues[iid], pos, voted)
+            quoted = {e["evidence"] for p in known.values() for e in _best(p, exclude=voted)} | voted
             if dim == "geopolitical":
-                lines += vote_sentences(q.actor_name, votes, quoted)
-                quoted |= {v["evidence"] for v in votes}
+                lines += vote_sentences(q.actor_name, votes)
             events = [c for c in sorted((c for c in clusters if c["source"] == actor and c["target"]
                                          and c["target"] != actor and _dimension(c, issues) == dim),
                                         key=lambda c: (c["issue"] is None, -int(c["documents"]),

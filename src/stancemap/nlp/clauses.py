@@ -16,6 +16,8 @@ SPEECH = {"say", "state", "tell", "announce", "declare", "claim", "report", "ins
           "emphasize", "note", "add", "argue", "assert", "affirm", "confirm", "warn", "write", "mention", "explain",
           "clarify", "reiterate", "suggest", "allege", "indicate", "signal", "acknowledge", "deny", "assure",
           "promise", "pledge", "vow", "believe", "think", "hope", "expect", "fear", "estimate"}
+SPEECH_NOUNS = {"comment", "statement", "remark", "assurance", "announcement", "declaration", "claim", "pledge",
+                "promise", "warning", "assertion", "message", "insistence"}
 INTENT_HEADS = {"plan", "intend", "aim", "seek", "want", "wish", "hope", "pledge", "promise", "vow", "offer",
                 "agree", "decide", "prepare", "propose", "commit", "undertake", "try", "attempt", "threaten",
                 "expect", "mean", "resolve", "determine", "ready", "willing", "go"}
@@ -80,6 +82,8 @@ def subjects(verb: Any) -> tuple[list[Any], bool]:
     For a passive clause the *agent* ("by the court") is returned as the subject and the flag is
     True; the passive subject is then the target (see :func:`passive_target`).
     """
+    if verb.pos_ in ("NOUN", "PROPN"):
+        return _noun_speakers(verb), False
     head = _clause_head(verb)
     passive = any(c.dep_ in SUBJ_PASS for c in head.children) or any(c.dep_ == "auxpass" for c in verb.children)
     if passive:
@@ -101,6 +105,24 @@ def subjects(verb: Any) -> tuple[list[Any], bool]:
     if not subs:
         return [], False
     return conjuncts(subs[0]), False
+
+
+def _noun_speakers(noun: Any) -> list[Any]:
+    """Who made a statement named by a noun: "Tokayev's comments", "comments made by X",
+    "X made comments"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return conjuncts(c)
+    for c in noun.children:
+        if c.dep_ == "acl":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    objs = [g for g in a.children if g.dep_ == "pobj"]
+                    if objs:
+                        return conjuncts(objs[0])
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return subjects(noun.head)[0]
+    return []
 
 
 def passive_target(verb: Any) -> list[Any]:
@@ -160,9 +182,16 @@ def negation(verb: Any) -> tuple[bool, str]:
 
 
 def _speech_head(verb: Any) -> Any | None:
-    """The speech verb governing ``verb`` via a complement clause, if any."""
+    """The speech verb governing ``verb`` via a complement clause, if any; or the speech noun
+    ("comments made by X that ...", "Tokayev's assurance that ...")."""
     t = verb
     for _ in range(4):
+        if t.dep_ in ("acl", "ccomp", "appos") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in SPEECH_NOUNS \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            return t.head
+        if t.dep_ == "ccomp" and t.head.dep_ == "acl" and t.head.head.lemma_.lower() in SPEECH_NOUNS \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            return t.head.head  # "comments made by X that ..." parsed with the clause on "made"
         if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and t.head is not t:
             parent = t.head
             if t.dep_ in ("ccomp",) and parent.lemma_ in SPEECH:

@@ -71,6 +71,7 @@ class StanceDetector:
         self.example_min = 0.3  # examples less similar than this to a sentence do not vote
         self.examples_alone = 0.45  # nearest examples decide alone only when this similar
         self.strong_terms = 2.0  # without an event, a sentence needs this much issue vocabulary
+        self.terms_discount = 0.05  # that much vocabulary lowers the similarity a sentence needs by this
         self.decide_min = 0.5  # the winning polarity needs at least this much combined evidence
         self.similar_min = similar_min
         self.relevance = relevance
@@ -169,8 +170,8 @@ class StanceDetector:
                 continue
             # Relevance: closeness to anything the file says about the issue (label, descriptions, examples).
             sims = {iid: max(float(np.max(vecs @ v)) for vecs in issue_vecs[iid].values()) for iid in scores}
-            issues = [iid for iid in scores if sims[iid] >= self.relevance or (scores[iid] >= 2.0 and
-                      sims[iid] >= self.relevance - 0.1)]
+            issues = [iid for iid in scores if sims[iid] >= self.relevance or (scores[iid] >= self.strong_terms and
+                      sims[iid] >= self.relevance - self.terms_discount)]
             if issues and max(scores[i] for i in issues) >= 2 * self.strong_terms:
                 # A sentence clearly about one issue speaks to another only with its own vocabulary or
                 # a clear likeness ("offered to mediate" is not a statement on alliance membership).
