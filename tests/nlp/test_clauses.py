@@ -23,6 +23,7 @@ def test_speaker_of_a_speech_noun(nlp: Any) -> None:
     doc = nlp("Analysts cited comments made last week by the Chilean minister that Chile will not send troops.")
     modality, speech = cl.modality(_verb(doc, "send"))
     assert speech is not None and speech.lemma_ == "comment"
+    assert modality == "intent"  # what the speaker says Chile will (not) do
     assert [t.text for t in cl.subjects(speech)[0]] == ["minister"]
 
 
