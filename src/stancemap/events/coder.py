@@ -152,7 +152,8 @@ class Coder:
     def _owner(self, tok: Any, index: dict[int, Mention], date: str | None) -> Mention | None:
         return self.lookup.owner(tok, index, date)
 
-    def targets(self, f: Found, index: dict[int, Mention], date: str | None, passive: bool) -> list[Mention | str]:
+    def targets(self, f: Found, index: dict[int, Mention], date: str | None, passive: bool,
+                exclude: frozenset[tuple[str | None, str | None]] = frozenset()) -> list[Mention | str]:
         tok, p = f.tok, f.pattern
         if p.target == "none":
             return []
@@ -187,7 +188,7 @@ class Coder:
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out) and p.verb and not passive:
             out = self._place_object(tok, index) or out
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out):
-            out = self._deep_targets(tok, index, date) or out
+            out = self._deep_targets(tok, index, date, exclude) or out
         return out
 
     def _place_object(self, tok: Any, index: dict[int, Mention]) -> list[Mention | str]:
@@ -228,11 +229,13 @@ class Coder:
                 return [Mention(m.start, m.end, m.code, None, None, "location", 0.5, "place-target", m.sent, m.head)]
         return []
 
-    def _deep_targets(self, tok: Any, index: dict[int, Mention], date: str | None) -> list[Mention | str]:
+    def _deep_targets(self, tok: Any, index: dict[int, Mention], date: str | None,
+                      exclude: frozenset[tuple[str | None, str | None]] = frozenset()) -> list[Mention | str]:
         """The first actor named inside the predicate's complements ("questioned whether sanctions
-        against Kazakhstan ...", "allegations that X was producing ..."), with its conjuncts."""
+        against Kazakhstan ...", "allegations that X was producing ...", "annexed regions east of
+        Ukraine"), with its conjuncts; the source's own state ("Russian-speaking regions") is skipped."""
         roots = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "attr", "dative", "oprd",
-                                                        "acl", "advcl", "pobj", "obj")]
+                                                        "acl", "advcl", "pobj", "obj", "advmod")]
         for root in roots:
             for t in root.subtree:
                 if t.dep_ in ("nsubj",) and t.head.i == tok.i:
@@ -242,7 +245,7 @@ class Coder:
                         " ".join(x.lower_ for x in t.subtree) == b for b in BOTH_SIDES):
                     return ["BOTH"]
                 m = self.actor(t, index, date)
-                if m is None:
+                if m is None or (m.code, m.sector) in exclude or (m.code, None) in exclude and m.sector is None:
                     continue
                 found: list[Mention | str] = [m]
                 for c in cl.conjuncts(t)[1:]:
@@ -319,7 +322,16 @@ class Coder:
         if self.classifier is not None:
             events.extend(self._fallback(doc, index, {e.sent for e in events}, ref_year))
         self._expand_both_sides(events)
-        return events
+        return self._drop_dangling(events)
+
+    @staticmethod
+    def _drop_dangling(events: list[Event]) -> list[Event]:
+        """ "called for restraint on both sides and urged negotiations": the second verb repeats the
+        act with its target left implicit; an untargeted event is dropped when the same sentence has
+        the same act (source, type, negation, modality) with a target."""
+        targeted = {(e.sent, e.source, e.source_sector, e.type, e.negated, e.modality) for e in events if e.target}
+        return [e for e in events if e.target or
+                (e.sent, e.source, e.source_sector, e.type, e.negated, e.modality) not in targeted]
 
     def _fallback(self, doc: Document, index: dict[int, Mention], covered: set[int],
                   ref_year: str | None) -> list[Event]:
@@ -365,7 +377,8 @@ class Coder:
             # "After securing help from Moscow, Tokayev ...": the giver is the source, the receiver the target.
             srcs, tgts = givers, list(srcs)
         else:
-            tgts = [t for t in self.targets(f, index, lookup_date, passive)
+            tgts = [t for t in self.targets(f, index, lookup_date, passive,
+                                                 frozenset((s.code, x) for s in srcs for x in (s.sector, None)))
                     if not (isinstance(t, Mention) and any(t.code == s.code and (
                         t.sector == s.sector or t.kind == "pronoun" or t.rule.startswith("pronoun")) for s in srcs))]
         if not tgts and p.type in FORCE_TYPES:
