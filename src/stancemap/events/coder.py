@@ -245,7 +245,7 @@ class Coder:
                         " ".join(x.lower_ for x in t.subtree) == b for b in BOTH_SIDES):
                     return ["BOTH"]
                 m = self.actor(t, index, date)
-                if m is None or (m.code, m.sector) in exclude or (m.code, None) in exclude and m.sector is None:
+                if m is None or (m.code, m.sector) in exclude or ((m.code, None) in exclude and m.sector is None):
                     continue
                 found: list[Mention | str] = [m]
                 for c in cl.conjuncts(t)[1:]:
