@@ -32,6 +32,10 @@ from .reference import Entry, Reference, norm
 
 _LOCATIVE = {"in", "at", "across", "throughout", "near", "inside", "within", "around", "into", "to", "from", "via",
              "through", "outside", "on"}
+# Heads of "from X" where X is who gives or sends, not where something is.
+_FROM_GIVER = {"help", "aid", "support", "assistance", "pressure", "loan", "message", "call", "invitation", "request",
+               "letter", "demand", "warning", "threat", "criticism", "backing", "offer", "funding", "weapon", "arm",
+               "guarantee", "assurance", "receive", "get", "obtain", "secure", "accept", "seek", "request", "hear"}
 _STATE_LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "around", "near"}
 _MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -206,6 +210,8 @@ class Resolver:
     def _is_locative(self, tok: Any, state: bool = False) -> bool:
         """A place, not an actor: "in Moscow", "protests across Kazakhstan" (but "aid to Ukraine")."""
         preps = _STATE_LOCATIVE if state else _LOCATIVE
+        if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _FROM_GIVER:
+            return False  # "help from Moscow", "received a letter from Kyiv": who gave it
         return tok.dep_ == "pobj" and tok.head.lower_ in preps and tok.head.dep_ != "agent"
 
     def _phrase_sector(self, head: Any) -> tuple[str | None, str | None, int]:

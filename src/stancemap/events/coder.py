@@ -186,10 +186,23 @@ class Coder:
             if out and p.target == "dobj":
                 break
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out) and p.verb and not passive:
-            out = self._place_object(tok, index) or out
+            out = self._protesters(tok, index) or self._place_object(tok, index) or out
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out):
             out = self._deep_targets(tok, index, date, exclude) or out
         return out
+
+    def _protesters(self, tok: Any, index: dict[int, Mention]) -> list[Mention | str]:
+        """Acting on a protest ("suppressed mass protests in Kazakhstan", "broke up Georgian rallies")
+        is acting on the protesters: the civilians of the protest's state (owner or place)."""
+        for obj in cl.direct_objects(tok):
+            if not any(q.type == "PROTEST" for q in self.lex.nouns.get(obj.lemma_.lower(), [])):
+                continue
+            for t in obj.subtree:
+                m = index.get(t.idx)
+                if m is not None and m.code and len(m.code) == 3 and m.sector in (None, "CVL", "OPP"):
+                    return [Mention(m.start, m.end, m.code, m.sector or "CVL", None, "group", 0.5, "protesters",
+                                    m.sent, m.head)]
+        return []
 
     def _place_object(self, tok: Any, index: dict[int, Mention]) -> list[Mention | str]:
         """A place as the direct object ("recognise the separatist Lugansk and Donetsk republics",
@@ -253,6 +266,15 @@ class Coder:
                     if mc is not None:
                         found.append(mc)
                 return found
+        return []
+
+    def _implied_agent(self, tok: Any, p: Pattern, index: dict[int, Mention], date: str | None) -> list[Mention]:
+        """ "Two Kazakh activists were sentenced": only a court sentences, so the unnamed agent is the
+        judiciary (the pattern's ``agent`` sector) of the state the patient belongs to."""
+        for t in cl.passive_target(tok):
+            m = self.actor(t, index, date)
+            if m is not None and m.code and len(m.code) == 3:
+                return [Mention(m.start, m.end, m.code, p.agent, None, "group", 0.5, "implied-agent", m.sent, -1)]
         return []
 
     def sources(self, f: Found, index: dict[int, Mention], date: str | None) -> tuple[list[Mention], bool]:
@@ -368,6 +390,8 @@ class Coder:
         date, _ = clause_date(tok, doc)
         lookup_date = date or doc.reference_date
         srcs, passive = self.sources(f, index, lookup_date)
+        if not srcs and passive and p.agent:
+            srcs = self._implied_agent(tok, p, index, lookup_date)
         if not srcs:
             return []
         givers = [a for _, o in cl.prep_objects(tok, {"from"}) if (a := self.actor(o, index, lookup_date))] \

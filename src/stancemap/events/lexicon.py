@@ -41,6 +41,7 @@ class Pattern:
     negated_as: str | None = None
     target: str | None = None  # dobj | prep | none | None (search)
     source: str = "curated"
+    agent: str | None = None  # sector of the unnamed agent of a passive ("was sentenced": JUD)
 
     @property
     def specificity(self) -> int:
@@ -88,6 +89,7 @@ def _pattern(item: dict[str, Any], source: str, where: str) -> Pattern:
         particle=str(item["particle"]).lower() if item.get("particle") else None,
         preps=_tuple(item.get("prep")), objects=_tuple(item.get("object")), xcomp=_tuple(item.get("xcomp")),
         modality=item.get("modality"), negated_as=neg, target=item.get("target"), source=source,
+        agent=str(item["agent"]) if item.get("agent") else None,
     )
 
 

@@ -67,7 +67,7 @@ def _clause_head(verb: Any) -> Any:
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             # "showed leniency in allowing rallies": the verb of the clause the phrase hangs on
             up = t.head.head
-            while up.pos_ not in ("VERB", "AUX") and up.head is not up and up.dep_ in ("dobj", "pobj", "prep", "attr"):
+            while up.pos_ not in ("VERB", "AUX") and up.head is not up and up.dep_ in ("dobj", "pobj", "prep", "attr", "acomp"):
                 up = up.head
             if up.pos_ in ("VERB", "AUX"):
                 t = up
@@ -85,7 +85,8 @@ def subjects(verb: Any) -> tuple[list[Any], bool]:
     if verb.pos_ in ("NOUN", "PROPN"):
         return _noun_speakers(verb), False
     head = _clause_head(verb)
-    passive = any(c.dep_ in SUBJ_PASS for c in head.children) or any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ in SUBJ_PASS for c in head.children) or any(c.dep_ == "auxpass" for c in verb.children) \
+        or _absolute_passive(verb)
     if passive:
         for c in verb.children:
             if c.dep_ == "agent":
@@ -125,7 +126,15 @@ def _noun_speakers(noun: Any) -> list[Any]:
     return []
 
 
+def _absolute_passive(verb: Any) -> bool:
+    """ "..., with two thousand people arrested": a bare participle whose 'subject' is its patient."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("pcomp", "advcl") and \
+        not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def passive_target(verb: Any) -> list[Any]:
+    if _absolute_passive(verb):
+        return conjuncts(next(c for c in verb.children if c.dep_ == "nsubj"))
     head = _clause_head(verb)
     for c in head.children:
         if c.dep_ in SUBJ_PASS:
