@@ -35,7 +35,7 @@ _LOCATIVE = {"in", "at", "across", "throughout", "near", "inside", "within", "ar
 # Heads of "from X" where X is who gives or sends, not where something is.
 _FROM_GIVER = {"help", "aid", "support", "assistance", "pressure", "loan", "message", "call", "invitation", "request",
                "letter", "demand", "warning", "threat", "criticism", "backing", "offer", "funding", "weapon", "arm",
-               "guarantee", "assurance", "receive", "get", "obtain", "secure", "accept", "seek", "request", "hear"}
+               "guarantee", "assurance", "receive", "get", "obtain", "secure", "accept", "seek", "hear"}
 _STATE_LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "around", "near"}
 _MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
