@@ -262,6 +262,15 @@ class Resolver:
                         sub = self._name_code(obj, allow_places=True)
                         if sub:
                             best = (sub, f"prep:{child.lower_}", head.i)
+        if best[0] is None and head.i >= 2 and self.parsed[head.i - 1].lower_ in ("'s", "’s") \
+                and self.parsed[head.i - 1].head.i != head.i:
+            # A possessive the parser attached elsewhere: "the Organization ... (CSTO)'s troops".
+            owner = self.parsed[head.i - 2]
+            if owner.text in (")", "]") and head.i >= 3:
+                owner = self.parsed[head.i - 3]
+            sub = self._name_code(owner)
+            if sub:
+                return sub, "modifier:detached-poss", head.i
         return best
 
     def _name_code(self, tok: Any, allow_places: bool = False) -> str | None:

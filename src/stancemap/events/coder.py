@@ -43,7 +43,8 @@ LIGHT_VERBS = {"impose", "announce", "launch", "hold", "send", "express", "voice
                "lead", "join", "host", "accept", "refuse", "reject", "allow", "approve", "push", "press", "plan"}
 BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "the parties", "the two sides",
               "the warring parties", "the two countries", "the sides", "both nations"}
-TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in")
+TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in",
+                "between")
 NOUN_TARGET_PREPS = ("against", "on", "of", "to", "with", "toward", "towards", "into", "for", "over", "from")
 SPECIAL_VERBS = {"vote", "abstain"}
 RECEIVE_VERBS = {"receive", "secure", "obtain", "get", "accept", "win", "request", "seek"}

@@ -35,6 +35,12 @@ def _resolution(tok: Any) -> tuple[Any | None, str]:
                     if o2.lemma_ in RESOLUTION_NOUNS:
                         return o2, "abstain"
                 return obj, "abstain"
+        for prep in tok.children:  # "abstained from voting on X" with "voting" parsed as a clause
+            for pc in prep.children:
+                if prep.dep_ == "prep" and pc.dep_ == "pcomp" and pc.lemma_ == "vote":
+                    for _, o2 in cl.prep_objects(pc):
+                        if o2.lemma_ in RESOLUTION_NOUNS:
+                            return o2, "abstain"
         return None, "abstain"
     if tok.lemma_ == "vote":
         for prep, obj in cl.prep_objects(tok):
