@@ -106,3 +106,16 @@ def test_polarity_and_negation_contradictions() -> None:
     assert kinds == ["negation", "polarity"]
     pol = next(f for f in found if f["kind"] == "polarity")
     assert {pol["a_doc"], pol["b_doc"]} == {"a", "b"}
+
+
+def test_polarity_contradiction_shows_the_closest_statements() -> None:
+    import numpy as np
+
+    a1, a2 = st("a", "CHL", "war", "support", "GOV"), st("a", "CHL", "war", "support", "GOV")
+    a2["evidence"] = "a: the closer statement"
+    b1 = st("b", "CHL", "war", "oppose", "GOV")
+    vectors = {a1["id"]: np.array([1.0, 0.0]), a2["id"]: np.array([0.0, 1.0]), b1["id"]: np.array([0.1, 0.99])}
+    found = polarity_contradictions([a1, a2, b1], [], vectors)
+    assert len(found) == 1 and {found[0]["a_doc"], found[0]["b_doc"]} == {"a", "b"}
+    side_a = found[0]["a_evidence"] if found[0]["a_doc"] == "a" else found[0]["b_evidence"]
+    assert side_a == a2["evidence"]  # a1 is more confident-looking first, but a2 is the one like b1

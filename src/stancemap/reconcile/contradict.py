@@ -155,8 +155,21 @@ def actor_contradictions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def polarity_contradictions(stances: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Opposed stances of one actor on one issue, and events affirmed in one source and negated in another."""
+def _closest(rows_a: list[dict[str, Any]], rows_b: list[dict[str, Any]],
+             vectors: dict[int, Any] | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The two statements that best show a disagreement: the most alike in what they talk about
+    (sentence embeddings), else the most confident of each side."""
+    if vectors:
+        pairs = [(a, b) for a in rows_a for b in rows_b if a["id"] in vectors and b["id"] in vectors]
+        if pairs:
+            return max(pairs, key=lambda ab: float(vectors[ab[0]["id"]] @ vectors[ab[1]["id"]]))
+    return rows_a[0], rows_b[0]
+
+
+def polarity_contradictions(stances: list[dict[str, Any]], events: list[dict[str, Any]],
+                            vectors: dict[int, Any] | None = None) -> list[dict[str, Any]]:
+    """Opposed stances of one actor on one issue, and events affirmed in one source and negated in another.
+    ``vectors`` (stance id -> sentence embedding) picks, for each pair of sources, the closest statements."""
     out = []
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for s in stances:
@@ -166,17 +179,18 @@ def polarity_contradictions(stances: list[dict[str, Any]], events: list[dict[str
         groups[(s["actor"], side, s["issue"])].append(s)
     for (actor, side, issue), rows in groups.items():
         holder = actor if side == "state" else f"{actor} society"
-        by_doc: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        by_doc: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
         for r in sorted(rows, key=lambda r: -(r["confidence"] or 0)):
-            by_doc[r["doc"]].setdefault(r["stance"], r)
+            by_doc[r["doc"]].setdefault(r["stance"], []).append(r)
         docs = sorted(by_doc)
         for i, da in enumerate(docs):
             for db in docs[i + 1:]:
                 for pa, pb in (("support", "oppose"), ("oppose", "support"), ("oppose", "neutral"),
                                ("neutral", "oppose"), ("support", "neutral"), ("neutral", "support")):
-                    a, b = by_doc[da].get(pa), by_doc[db].get(pb)
-                    if a is None or b is None or pb in by_doc[da] or pa in by_doc[db]:
+                    ra, rb = by_doc[da].get(pa), by_doc[db].get(pb)
+                    if ra is None or rb is None or pb in by_doc[da] or pa in by_doc[db]:
                         continue  # a source that says both is mixed, not opposed
+                    a, b = _closest(ra, rb, vectors)
                     kind = "polarity" if {pa, pb} == {"support", "oppose"} else "polarity-neutral"
                     out.append(_record(f"{holder}'s position on {issue}", kind, a, pa, b, pb))
                     break

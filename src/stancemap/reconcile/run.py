@@ -33,6 +33,16 @@ def claim_vectors(claims: list[dict[str, Any]]) -> dict[int, np.ndarray]:
     return {c["id"]: np.stack([i, s]) for c, i, s in zip(claims, ind, sen, strict=True)}
 
 
+def stance_vectors(stances: list[dict[str, Any]]) -> dict[int, np.ndarray]:
+    """Per stance, the embedding of its sentence (to show each disagreement by its closest statements)."""
+    if not stances:
+        return {}
+    from ..nlp.embed import embed
+
+    vecs = embed([s["evidence"] for s in stances])
+    return {s["id"]: v for s, v in zip(stances, vecs, strict=True)}
+
+
 def reconcile_store(store: Store, options: Options) -> dict[str, int]:
     """Rebuild derived tables; returns counts of what was found."""
     events = store.rows("events")
@@ -43,7 +53,7 @@ def reconcile_store(store: Store, options: Options) -> dict[str, int]:
     cclusters = cluster_claims(claims, claim_vectors(claims))
     contradictions = (value_contradictions(cclusters) + date_contradictions(events)
                       + stance_date_contradictions(stances) + actor_contradictions(events)
-                      + polarity_contradictions(stances, events))
+                      + polarity_contradictions(stances, events, stance_vectors(stances)))
     store.save_reconciliation(
         [event_cluster_record(c) for c in eclusters], {r["id"]: c.id for c in eclusters for r in c.rows},
         [claim_cluster_record(c) for c in cclusters], {r["id"]: c.id for c in cclusters for r in c.rows},
