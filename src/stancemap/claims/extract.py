@@ -300,7 +300,7 @@ class ClaimExtractor:
                 if c.dep_ == "prep" and c.lower_ == "of":  # "75% of Kazakhstan's oil exports"
                     return text(list(c.subtree)[1:])
         node = anchor
-        for _ in range(4):
+        for _ in range(8):  # "... grew by 34%, with the prospect of reaching a $20 billion record": up to "grew"
             head = node.head
             if head is node:
                 break

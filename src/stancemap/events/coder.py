@@ -43,6 +43,8 @@ LIGHT_VERBS = {"impose", "announce", "launch", "hold", "send", "express", "voice
                "lead", "join", "host", "accept", "refuse", "reject", "allow", "approve", "push", "press", "plan"}
 BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "the parties", "the two sides",
               "the warring parties", "the two countries", "the sides", "both nations"}
+_MEDIATION_CAMEO = {"039", "045", "028"}
+_MEDIATION_WORDS = {"mediation", "mediate", "mediator", "intermediary"}
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in",
                 "between")
 NOUN_TARGET_PREPS = ("against", "on", "of", "to", "with", "toward", "towards", "into", "for", "over", "from")
@@ -406,6 +408,12 @@ class Coder:
                                                  frozenset((s.code, x) for s in srcs for x in (s.sector, None)))
                     if not (isinstance(t, Mention) and any(t.code == s.code and (
                         t.sector == s.sector or t.kind == "pronoun" or t.rule.startswith("pronoun")) for s in srcs))]
+        if p.type in ("AGREE", "CONSULT", "REQUEST") and not any(
+                (isinstance(t, Mention) and t.code not in {s.code for s in srcs}) or t == "BOTH" for t in tgts) and (
+                p.cameo in _MEDIATION_CAMEO or any(t.lemma_.lower() in _MEDIATION_WORDS for t in tok.subtree)):
+            # A mediation offer with no parties named is made to the sides of the conflict at hand
+            # ("offered Kazakhstan as a platform for mediation").
+            tgts = ["BOTH"]
         if not tgts and p.type in FORCE_TYPES:
             tgts = self._place_target(tok, index, {s.code for s in srcs})
         if p.source == "phoenix" and not any(isinstance(t, Mention) for t in tgts):
