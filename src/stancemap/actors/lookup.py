@@ -48,11 +48,13 @@ class ActorLookup:
 
     def owner(self, tok: Any, index: dict[int, Mention], date: str | None) -> Mention | None:
         """Whose is a non-actor noun: "Russia's invasion", "the Russian aggression", "invasion by X"."""
-        for c in tok.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod"):
-                m = self.actor(c, index, date) or self._named(c, index)
-                if m:
-                    return m
+        # A named modifier beats a possessive pronoun: "its Russian parent company" is Russian.
+        mods = sorted((c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")),
+                      key=lambda c: c.pos_ == "PRON")
+        for c in mods:
+            m = self.actor(c, index, date) or self._named(c, index)
+            if m:
+                return m
         for c in tok.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by"):
                 for obj in c.children:

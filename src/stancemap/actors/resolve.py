@@ -247,7 +247,8 @@ class Resolver:
     def _code_from_modifiers(self, head: Any) -> tuple[str | None, str, int]:
         """A state/organisation named by the head's modifiers: (code, rule, leftmost token)."""
         best: tuple[str | None, str, int] = (None, "", head.i)
-        for child in head.children:
+        # Names before pronouns: "its Russian parent company" is Russian.
+        for child in sorted(head.children, key=lambda c: c.pos_ == "PRON"):
             if child.dep_ in _MOD_DEPS or (child.dep_ == "appos" and child.i < head.i):
                 conj = [c for c in child.children if c.dep_ == "conj" and c.i < head.i]
                 sub = self._name_code(conj[-1]) if conj else None  # "French and German officials"

@@ -321,11 +321,18 @@ class Coder:
         ref_year = ref_date[:4] if ref_date else None
 
         found: list[Found] = []
+        known_conflicts: Counter[tuple[str | None, str | None]] = Counter()
         for tok in parsed:
             if tok.lemma_.lower() in TRY_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
                 continue  # "sought to project independence": the attempt is not a request
             p = self.match(tok)
             if p is not None and p.noun and self._reference_to_known_event(tok):
+                if p.type == "ASSAULT":  # "the Russian invasion of Ukraine": the conflict the text is about
+                    owner = self._owner(tok, index, ref_date)
+                    tgt = next((a for _, o in cl.prep_objects(tok, {"of", "against", "on"})
+                                if (a := self.actor(o, index, ref_date))), None)
+                    if owner is not None:
+                        known_conflicts[(owner.code, tgt.code if tgt else None)] += 1
                 continue
             if p is not None:
                 found.append(Found(tok, p))
@@ -346,7 +353,7 @@ class Coder:
             events.extend(self._events_for(f, doc, index, ref_year))
         if self.classifier is not None:
             events.extend(self._fallback(doc, index, {e.sent for e in events}, ref_year))
-        self._expand_both_sides(events)
+        self._expand_both_sides(events, known_conflicts)
         return self._drop_dangling(events)
 
     @staticmethod
@@ -485,18 +492,23 @@ class Coder:
         return out
 
     @staticmethod
-    def _expand_both_sides(events: list[Event]) -> None:
-        """Replace a "both sides" target by the two sides of the document's main conflict."""
+    def _expand_both_sides(events: list[Event], known: Counter[tuple[str | None, str | None]] | None = None) -> None:
+        """Replace a "both sides" target by the two sides of the document's main conflict: the
+        attacks it reports, else the attack it refers to ("the Russian invasion of Ukraine")."""
         if not any(e.target == "BOTH" for e in events):
             return
         dyads = Counter((e.source, e.target) for e in events if e.type == "ASSAULT" and e.source and e.target
                         and e.target != "BOTH")
-        sides = list(dyads.most_common(1)[0][0]) if dyads else []
+        ranked = [d for d, _ in dyads.most_common()]
+        if known:  # after the reported attacks: referred ones, those naming both sides first
+            ranked += [d for d, _ in sorted(known.items(), key=lambda kv: (-bool(kv[0][1]), -kv[1]))]
         expanded: list[Event] = []
         for e in events:
             if e.target != "BOTH":
                 expanded.append(e)
                 continue
+            # the conflict of others: a mediator is not one of the sides it mediates between
+            sides = next((list(d) for d in ranked if e.source not in d), [])
             others: list[str | None] = [side for side in sides if side and side != e.source]
             for side in others or [None]:
                 expanded.append(Event(**{**e.__dict__, "target": side, "target_sector": None}))
