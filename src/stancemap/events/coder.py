@@ -499,7 +499,7 @@ class Coder:
             return
         dyads = Counter((e.source, e.target) for e in events if e.type == "ASSAULT" and e.source and e.target
                         and e.target != "BOTH")
-        ranked = [d for d, _ in dyads.most_common()]
+        ranked: list[tuple[str | None, str | None]] = [d for d, _ in dyads.most_common()]
         if known:  # after the reported attacks: referred ones, those naming both sides first
             ranked += [d for d, _ in sorted(known.items(), key=lambda kv: (-bool(kv[0][1]), -kv[1]))]
         expanded: list[Event] = []
