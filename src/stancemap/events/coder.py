@@ -43,6 +43,7 @@ LIGHT_VERBS = {"impose", "announce", "launch", "hold", "send", "express", "voice
                "lead", "join", "host", "accept", "refuse", "reject", "allow", "approve", "push", "press", "plan"}
 BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "the parties", "the two sides",
               "the warring parties", "the two countries", "the sides", "both nations"}
+_REQUEST_NOUNS = {"request", "invitation", "behest", "urging", "bidding", "appeal"}
 _MEDIATION_CAMEO = {"039", "045", "028"}
 _MEDIATION_WORDS = {"mediation", "mediate", "mediator", "intermediary"}
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in",
@@ -271,6 +272,50 @@ class Coder:
                 return found
         return []
 
+    def _requests_behind(self, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
+        """ "At the request of Tokayev, Russia sent troops": whoever asked made a request to whoever acted."""
+        out: list[Event] = []
+        for tok in doc.parsed:
+            if tok.lemma_.lower() not in _REQUEST_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "upon", "on"):
+                continue
+            verb = tok.head.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            date, _ = clause_date(verb, doc)
+            asker = next((a for _, o in cl.prep_objects(tok, {"of"}) if (a := self.actor(o, index, date or ref_year))),
+                         None)
+            subs, passive = cl.subjects(verb)
+            if passive and not subs:  # "French troops were deployed at the request of ..."
+                subs = cl.passive_target(verb)
+            doers = [a for a in (self.actor(x, index, date or ref_year) for x in subs) if a]
+            sent = doc.sentence_of(tok.idx)
+            if asker is None or not doers or sent is None:
+                continue
+            for d in doers:
+                if d.code != asker.code or d.sector != asker.sector:
+                    out.append(Event(source=asker.code, source_sector=asker.sector, type="REQUEST", start=sent.start,
+                                     end=sent.end, target=d.code, target_sector=d.sector, cameo="020",
+                                     date=date or ref_year, predicate=f"at the {tok.lemma_.lower()} of",
+                                     confidence=round(0.7 * asker.confidence, 3), rule=f"construction:{tok.lemma_.lower()}",
+                                     sent=sent.idx, source_person=asker.person, head=tok.idx))
+        return out
+
+    @staticmethod
+    def _protest_source(tok: Any, index: dict[int, Mention]) -> list[Mention]:
+        """ "Mass protests in Kazakhstan", "protests swept the country": the protesters are the
+        civilians of the state where the protests happen (not whoever suppressed them)."""
+        where = list(tok.subtree)
+        top = tok
+        while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head is not top.head:
+            top = top.head.head  # "a wave of protests"
+        if top.dep_ in ("nsubj", "nsubjpass"):  # "protests rocked / swept the country", "continued in Minsk"
+            where += [t for c in top.head.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
+        for t in where:
+            m = index.get(t.idx)
+            if m is not None and m.code and len(m.code) == 3 and m.sector in (None, "CVL"):
+                return [Mention(m.start, m.end, m.code, "CVL", None, "group", 0.5, "protest-place", m.sent, -1)]
+        return []
+
     def _implied_agent(self, tok: Any, p: Pattern, index: dict[int, Mention], date: str | None) -> list[Mention]:
         """ "Two Kazakh activists were sentenced": only a court sentences, so the unnamed agent is the
         judiciary (the pattern's ``agent`` sector) of the state the patient belongs to."""
@@ -303,6 +348,8 @@ class Coder:
             m = self.actor(obj, index, date)
             if m:
                 return [m], False
+        if p.type == "PROTEST" and (tok.head.lemma_.lower() not in LIGHT_VERBS or tok.dep_ in ("nsubj", "nsubjpass")):
+            return self._protest_source(tok, index), False
         if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "conj", "appos"):
             head = tok.head
             while head.dep_ in ("prep", "conj", "appos") and head.head is not head:
@@ -342,8 +389,9 @@ class Coder:
             head = matched.get(f.tok.head.i)
             if f.tok.dep_ in ("xcomp", "ccomp") and head is not None and (head.pattern.xcomp or head.pattern.type == "REJECT"):
                 continue  # "refused to recognise", "offered to mediate": the head pattern codes it
-            if f.pattern.noun and head is not None and f.tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
-                continue  # "imposed sanctions": the verb codes it
+            if f.pattern.noun and head is not None and f.tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and not (
+                    f.pattern.type == "PROTEST" and head.pattern.type != "PROTEST"):
+                continue  # "imposed sanctions": the verb codes it (but "suppressed protests" is two events)
             if f.pattern.noun and f.tok.dep_ == "pobj" and f.tok.head.head.i in matched:
                 continue
             kept.append(f)
@@ -351,6 +399,7 @@ class Coder:
         events: list[Event] = []
         for f in kept:
             events.extend(self._events_for(f, doc, index, ref_year))
+        events.extend(self._requests_behind(doc, index, ref_year))
         if self.classifier is not None:
             events.extend(self._fallback(doc, index, {e.sent for e in events}, ref_year))
         self._expand_both_sides(events, known_conflicts)
