@@ -43,6 +43,14 @@ LIGHT_VERBS = {"impose", "announce", "launch", "hold", "send", "express", "voice
                "lead", "join", "host", "accept", "refuse", "reject", "allow", "approve", "push", "press", "plan"}
 BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "the parties", "the two sides",
               "the warring parties", "the two countries", "the sides", "both nations"}
+def _with_shared(tok: Any) -> list[Any]:
+    """The token, and for the second of coordinated adjectives the first, whose complement they
+    share ("vocal and critical of Russia": "of Russia" hangs on "vocal")."""
+    if tok.pos_ == "ADJ" and tok.dep_ == "conj" and tok.head.pos_ == "ADJ":
+        return [tok, tok.head]
+    return [tok]
+
+
 _REQUEST_NOUNS = {"request", "invitation", "behest", "urging", "bidding", "appeal"}
 _MEDIATION_CAMEO = {"039", "045", "028"}
 _MEDIATION_WORDS = {"mediation", "mediate", "mediator", "intermediary"}
@@ -100,7 +108,9 @@ class Coder:
         if tok.lemma_.lower() in SPECIAL_VERBS:
             return None  # votes are coded by their own rules (votes.py)
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
-            cands = self.lex.verbs.get(tok.lemma_.lower(), [])
+            cands = [p for p in self.lex.verbs.get(tok.lemma_.lower(), []) if not p.adj]
+        elif tok.pos_ == "ADJ" and cl.copula(tok) is not None:
+            cands = [p for p in self.lex.verbs.get(tok.lemma_.lower(), []) if p.adj]
         elif tok.pos_ in ("NOUN", "PROPN"):
             cands = self.lex.nouns.get(tok.lemma_.lower(), [])
         else:
@@ -122,7 +132,8 @@ class Coder:
             prt = next(c.lower_ for c in tok.children if c.dep_ == "prt")
             if any(q.particle == prt for q in self.lex.verbs.get(p.verb, [])):
                 return False  # a phrasal verb with its own entry
-        if p.preps and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.preps for c in tok.children):
+        if p.preps and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.preps
+                               for h in _with_shared(tok) for c in h.children):
             return False
         if p.objects:
             objs = cl.direct_objects(tok) if p.verb else []
@@ -168,7 +179,7 @@ class Coder:
             if p.target in (None, "dobj") and not passive:
                 cands += cl.direct_objects(tok)
             preps = p.preps or TARGET_PREPS
-            cands += [o for _, o in cl.prep_objects(tok, set(preps))]
+            cands += [o for h in _with_shared(tok) for _, o in cl.prep_objects(h, set(preps))]
             if p.target is None and not p.preps:
                 cands += [o for _, o in cl.prep_objects(tok, set(TARGET_PREPS))]
             for x in tok.children:  # "refused to accept X", "called on X to ...": look one clause down

@@ -42,6 +42,7 @@ class Pattern:
     target: str | None = None  # dobj | prep | none | None (search)
     source: str = "curated"
     agent: str | None = None  # sector of the unnamed agent of a passive ("was sentenced": JUD)
+    adj: bool = False  # a predicative adjective ("critical of X"), stored under ``verb``
 
     @property
     def specificity(self) -> int:
@@ -77,19 +78,19 @@ def _pattern(item: dict[str, Any], source: str, where: str) -> Pattern:
     typ = item.get("type")
     if typ not in EVENT_TYPES:
         raise DataError(f"{where}: unknown event type {typ!r}")
-    if not (item.get("verb") or item.get("noun")):
-        raise DataError(f"{where}: an entry needs 'verb' or 'noun'")
+    if not (item.get("verb") or item.get("noun") or item.get("adj")):
+        raise DataError(f"{where}: an entry needs 'verb', 'noun' or 'adj'")
     neg = item.get("negated_as")
     if neg is not None and neg not in EVENT_TYPES:
         raise DataError(f"{where}: unknown negated_as type {neg!r}")
     return Pattern(
         type=str(typ), cameo=str(item.get("cameo") or EVENT_TYPES[str(typ)]["cameo"]),
-        verb=str(item["verb"]).lower() if item.get("verb") else None,
+        verb=str(item.get("verb") or item["adj"]).lower() if (item.get("verb") or item.get("adj")) else None,
         noun=str(item["noun"]).lower() if item.get("noun") else None,
         particle=str(item["particle"]).lower() if item.get("particle") else None,
         preps=_tuple(item.get("prep")), objects=_tuple(item.get("object")), xcomp=_tuple(item.get("xcomp")),
         modality=item.get("modality"), negated_as=neg, target=item.get("target"), source=source,
-        agent=str(item["agent"]) if item.get("agent") else None,
+        agent=str(item["agent"]) if item.get("agent") else None, adj=bool(item.get("adj")),
     )
 
 

@@ -27,6 +27,21 @@ NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NEG_DETERMINERS = {"no", "none", "neither", "nobody", "nothing"}
 
 
+def copula(adj: Any) -> Any | None:
+    """The verb an adjective is predicated by ("has been critical of", "vocal and critical of")."""
+    t = adj
+    while t.dep_ == "conj" and t.head.pos_ == "ADJ":
+        t = t.head
+    if t.dep_ in ("acomp", "oprd") and t.head.pos_ in ("VERB", "AUX"):
+        return t.head
+    return None
+
+
+def _predicate(tok: Any) -> Any:
+    """Clause-level questions about a predicative adjective are asked of its verb."""
+    return (copula(tok) or tok) if tok.pos_ == "ADJ" else tok
+
+
 def aux_words(verb: Any) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
@@ -84,6 +99,7 @@ def subjects(verb: Any) -> tuple[list[Any], bool]:
     """
     if verb.pos_ in ("NOUN", "PROPN"):
         return _noun_speakers(verb), False
+    verb = _predicate(verb)
     head = _clause_head(verb)
     passive = any(c.dep_ in SUBJ_PASS for c in head.children) or any(c.dep_ == "auxpass" for c in verb.children) \
         or _absolute_passive(verb)
@@ -168,6 +184,7 @@ def prep_objects(tok: Any, preps: tuple[str, ...] | set[str] | None = None) -> l
 
 def negation(verb: Any) -> tuple[bool, str]:
     """(negated, how): how is "refusal" (will not / does not / cannot) or "plain" (did not, has not)."""
+    verb = _predicate(verb)
     toks = [verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]]
     neg = any(c.dep_ == "neg" for c in verb.children)
     if not neg and verb.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in verb.head.children):
@@ -218,6 +235,7 @@ def _speech_head(verb: Any) -> Any | None:
 
 def modality(verb: Any) -> tuple[str, Any | None]:
     """(modality, speech verb): actual | intent | hypothetical | reported, and who said it."""
+    verb = _predicate(verb)
     auxs = aux_words(verb)
     speech = _speech_head(verb)
     # if / unless clauses, and conditionals
