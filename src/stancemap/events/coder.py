@@ -51,6 +51,7 @@ def _with_shared(tok: Any) -> list[Any]:
     return [tok]
 
 
+_NEWS_ADJECTIVES = {"recent", "latest", "new", "ongoing", "fresh", "current"}
 _REQUEST_NOUNS = {"request", "invitation", "behest", "urging", "bidding", "appeal"}
 _MEDIATION_CAMEO = {"039", "045", "028"}
 _MEDIATION_WORDS = {"mediation", "mediate", "mediator", "intermediary"}
@@ -246,6 +247,11 @@ class Coder:
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
             return False
+        if any(c.dep_ == "amod" and c.lower_ in _NEWS_ADJECTIVES for c in tok.children):
+            return False  # "the recent sentencing of two activists": news, not a reminder
+        if any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children) and \
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False  # "the sentencing of X by a court": who did what to whom, stated
         return not any(t.ent_type_ == "DATE" for t in tok.subtree)
 
     @staticmethod

@@ -155,6 +155,11 @@ def passive_target(verb: Any) -> list[Any]:
     for c in head.children:
         if c.dep_ in SUBJ_PASS:
             return conjuncts(c)
+    if head is not verb and any(c.dep_ == "auxpass" for c in verb.children):
+        # "two activists ... opposed the war and were sentenced": the shared subject is the patient
+        for c in head.children:
+            if c.dep_ in SUBJ:
+                return conjuncts(c)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return conjuncts(verb.head)  # "the protesters arrested by police"
     return []
