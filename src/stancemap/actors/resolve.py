@@ -479,6 +479,14 @@ class Resolver:
             want = lambda a: a.kind == "group" and a.code is not None  # noqa: E731
         else:
             return None
+        if tok.dep_ == "poss":
+            # "Kazakhstan, despite its ties with Russia, announced its support": a possessive refers
+            # to the subject of its own clause when that subject can be its antecedent.
+            bound = self._clause_subject(tok)
+            if bound is not None and want(bound):
+                return replace(bound, start=tok.i, end=tok.i + 1, head=tok.i,
+                               kind="pronoun" if bound.kind != "person" else "person",
+                               rule=f"pronoun-bound->{bound.rule}", confidence=round(bound.confidence * 0.8, 2))
         # Centering: the subject of the previous sentence is the likeliest antecedent.
         prev_subjects = [a for a in reversed(self.history) if a.head < sent.start and want(a)
                          and self.parsed[a.head].dep_ in ("nsubj", "nsubjpass")
@@ -509,6 +517,18 @@ class Resolver:
                     break
                 return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun" if a.kind != "person" else
                                "person", rule=f"pronoun->{a.rule}", confidence=round(a.confidence * 0.7, 2))
+        return None
+
+    def _clause_subject(self, tok: Any) -> Actor | None:
+        """The resolved subject of the clause ``tok`` is in, if it comes before ``tok``."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        for subj in cl.subjects(verb)[0][:1]:
+            if subj.i < tok.i and subj.i not in range(tok.left_edge.i, tok.right_edge.i + 1):
+                a = self.memo.get(subj.i) if subj.i in self.memo else self.resolve(subj)
+                if a is not None and a.code:
+                    return a
         return None
 
     def _within_sentences(self, i: int, j: int, n: int) -> bool:
