@@ -210,14 +210,19 @@ class Coder:
     def _protesters(self, tok: Any, index: dict[int, Mention]) -> list[Mention | str]:
         """Acting on a protest ("suppressed mass protests in Kazakhstan", "broke up Georgian rallies")
         is acting on the protesters: the civilians of the protest's state (owner or place)."""
-        for obj in cl.direct_objects(tok):
+        objs = cl.direct_objects(tok) + [c for x in tok.children if x.dep_ in ("ccomp", "xcomp")
+                                         for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for obj in objs:  # "suppressed the protests", "allowed the rally to go ahead"
             if not any(q.type == "PROTEST" for q in self.lex.nouns.get(obj.lemma_.lower(), [])):
                 continue
-            for t in obj.subtree:
-                m = index.get(t.idx)
-                if m is not None and m.code and len(m.code) == 3 and m.sector in (None, "CVL", "OPP"):
-                    return [Mention(m.start, m.end, m.code, m.sector or "CVL", None, "group", 0.5, "protesters",
-                                    m.sent, m.head)]
+            found = [m for t in obj.subtree if (m := index.get(t.idx)) is not None and m.code and len(m.code) == 3
+                     and m.sector in (None, "CVL", "OPP")]
+            # where it happened beats whose embassy it was outside ("outside the Russian embassy in Yerevan")
+            found.sort(key=lambda m: m.kind != "location")
+            if found:
+                m = found[0]
+                return [Mention(m.start, m.end, m.code, m.sector or "CVL", None, "group", 0.5, "protesters",
+                                m.sent, m.head)]
         return []
 
     def _place_object(self, tok: Any, index: dict[int, Mention]) -> list[Mention | str]:
@@ -327,10 +332,12 @@ class Coder:
             top = top.head.head  # "a wave of protests"
         if top.dep_ in ("nsubj", "nsubjpass"):  # "protests rocked / swept the country", "continued in Minsk"
             where += [t for c in top.head.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
-        for t in where:
-            m = index.get(t.idx)
-            if m is not None and m.code and len(m.code) == 3 and m.sector in (None, "CVL"):
-                return [Mention(m.start, m.end, m.code, "CVL", None, "group", 0.5, "protest-place", m.sent, -1)]
+        found = [m for t in where if (m := index.get(t.idx)) is not None and m.code and len(m.code) == 3
+                 and m.sector in (None, "CVL")]
+        found.sort(key=lambda m: m.kind != "location")  # the place of the protest first
+        if found:
+            m = found[0]
+            return [Mention(m.start, m.end, m.code, "CVL", None, "group", 0.5, "protest-place", m.sent, -1)]
         return []
 
     def _implied_agent(self, tok: Any, p: Pattern, index: dict[int, Mention], date: str | None) -> list[Mention]:

@@ -23,6 +23,7 @@ INTENT_HEADS = {"plan", "intend", "aim", "seek", "want", "wish", "hope", "pledge
                 "expect", "mean", "resolve", "determine", "ready", "willing", "go"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+CESSATION = {"stop", "cease", "quit", "halt", "discontinue", "end"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NEG_DETERMINERS = {"no", "none", "neither", "nobody", "nothing"}
 
@@ -190,6 +191,9 @@ def prep_objects(tok: Any, preps: tuple[str, ...] | set[str] | None = None) -> l
 def negation(verb: Any) -> tuple[bool, str]:
     """(negated, how): how is "refusal" (will not / does not / cannot) or "plain" (did not, has not)."""
     verb = _predicate(verb)
+    if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VBG" and verb.head.lemma_.lower() in CESSATION \
+            and not any(c.dep_ == "neg" for c in verb.head.children):
+        return True, "plain"  # "stopped accepting Mir cards": the act is over
     toks = [verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]]
     neg = any(c.dep_ == "neg" for c in verb.children)
     if not neg and verb.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in verb.head.children):

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from ..actors.lookup import ActorLookup, mention_index
-from ..model import Document, Mention, Stance
+from ..model import EVENT_TYPES, Document, Mention, Stance
 from ..nlp import clauses as cl
 from ..nlp.dates import clause_date
 from ..nlp.embed import embed
@@ -73,6 +73,7 @@ class StanceDetector:
         self.strong_terms = 2.0  # without an event, a sentence needs this much issue vocabulary
         self.terms_discount = 0.05  # that much vocabulary lowers the similarity a sentence needs by this
         self.decide_min = 0.5  # the winning polarity needs at least this much combined evidence
+        self.alignment_weight = 0.6  # vote of the holder's acts toward the sides the issue file names
         self.similar_min = similar_min
         self.relevance = relevance
         self.min_terms = min_terms
@@ -234,6 +235,10 @@ class StanceDetector:
                 for p, w in sig.items():
                     votes[p] = votes.get(p, 0.0) + w / total
                 parts.append("signature")
+        aligned = self._alignment_vote(model, h, events)
+        if aligned is not None:
+            votes[aligned] = votes.get(aligned, 0.0) + self.alignment_weight
+            parts.append("alignment")
         frame = self.frame_polarity(model, c)
         if frame is not None:
             votes[frame[0]] = votes.get(frame[0], 0.0) + 1.0
@@ -249,6 +254,21 @@ class StanceDetector:
             return None
         conf = min(1.0, ranked[0][1] / 2.0 + 0.3)
         return ranked[0][0], "+".join(parts) + f":{ranked[0][0]}", conf
+
+    @staticmethod
+    def _alignment_vote(model: IssueModel, h: Mention, events: list[Any]) -> str | None:
+        """What the holder's own acts toward the issue's sides say: the issue file's ``alignment``
+        tells which actors the support side is aligned with, so criticising one of them ("critical of
+        Russia's actions" on an issue aligned with Russia) leans oppose, and cooperating leans support."""
+        align = dict(model.issue.alignment)
+        score = 0.0
+        for e in events:
+            if e.source != h.code or not e.target or e.target not in align or e.negated or e.type not in EVENT_TYPES:
+                continue  # an act not done is not the opposite act ("will not impose sanctions" is no support)
+            score += float(EVENT_TYPES[e.type]["weight"]) * align[e.target]
+        if abs(score) < 1.0:
+            return None
+        return "support" if score > 0 else "oppose"
 
     @staticmethod
     def _author_prediction(c: Clause) -> bool:
