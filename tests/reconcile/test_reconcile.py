@@ -10,6 +10,7 @@ from stancemap.reconcile.contradict import (
     actor_contradictions,
     date_contradictions,
     polarity_contradictions,
+    stance_date_contradictions,
     value_contradictions,
 )
 from stancemap.reconcile.merge import cluster_claims, cluster_events, dates_compatible
@@ -119,3 +120,14 @@ def test_polarity_contradiction_shows_the_closest_statements() -> None:
     assert len(found) == 1 and {found[0]["a_doc"], found[0]["b_doc"]} == {"a", "b"}
     side_a = found[0]["a_evidence"] if found[0]["a_doc"] == "a" else found[0]["b_evidence"]
     assert side_a == a2["evidence"]  # a1 is more confident-looking first, but a2 is the one like b1
+
+
+def test_stance_dates_conflict_only_when_each_sentence_dates_itself() -> None:
+    a = st("a", "CHL", "war", "oppose", "GOV")
+    a.update(date="2022-03", evidence="In late March the minister said Chile opposed the war.")
+    b = st("b", "CHL", "war", "oppose", "GOV")
+    b.update(date="2022-04-01", evidence="On April 1 the minister said Chile opposed the war.")
+    c = st("c", "CHL", "war", "oppose", "GOV")
+    c.update(date="2022-04", evidence="The minister may say Chile opposed the war.")  # date from its paragraph
+    found = stance_date_contradictions([a, b, c])
+    assert [(f["a_doc"], f["b_doc"]) for f in found] == [("a", "b")]

@@ -25,6 +25,10 @@ from .merge import Cluster, _as_date
 
 _APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}
 _WORD = re.compile(r"[a-z]{3,}")
+_MONTH = re.compile(  # a month named in the sentence ("march" and "may" only where they must be months)
+    r"\b(january|february|april|june|july|august|september|october|november|december)\b"
+    r"|\b(march|may)\s+\d|\b\d{1,2}(st|nd|rd|th)?\s+(march|may)\b|\b(in|early|late|mid-?|since|until)\s+(march|may)\b",
+    re.IGNORECASE)
 SOCIETY = {"CVL", "OPP", "MED", "BUS", "REB"}  # sectors that speak for themselves, not for their state
 
 
@@ -111,7 +115,8 @@ def stance_date_contradictions(stances: list[dict[str, Any]], window_days: int =
     that date it explicitly and close together: likely one statement with two dates."""
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for s in stances:
-        if _explicit(s["date"]) and s["actor_sector"]:
+        # dated in its own words ("on April 1", "in late March"), not by its paragraph's date
+        if _explicit(s["date"]) and s["actor_sector"] and _MONTH.search(s["evidence"]):
             groups[(s["actor"], s["actor_sector"], s["issue"], s["stance"])].append(s)
     out = []
     for (actor, sector, issue, stance), rows in groups.items():
