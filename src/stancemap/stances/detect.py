@@ -67,7 +67,7 @@ class StanceDetector:
         self.models = models
         self.lookup = lookup
         self.signatures = signatures  # a callable giving the SignatureModel (built on first use)
-        self.max_issues = 2  # a sentence speaks to at most this many issues
+        self.max_issues = 3  # a sentence speaks to at most this many issues
         self.example_min = 0.3  # examples less similar than this to a sentence do not vote
         self.examples_alone = 0.45  # nearest examples decide alone only when this similar
         self.strong_terms = 2.0  # without an event, a sentence needs this much issue vocabulary
@@ -117,6 +117,27 @@ class StanceDetector:
             if stem(tok.lemma_) in _REFUSAL_STEMS:
                 negated = not negated
             out.append(Clause(tok, holders, stems, negated, modality, bool(speakers)))
+        return out
+
+    def _event_clauses(self, doc: Document, sent: Any, clauses: list[Clause]) -> list[Clause]:
+        """Nominal acts whose actor is not the subject of any clause ("there have been protests by Kazakh
+        civil society against the invasion"): the event stage found who acted; their act is a clause."""
+        held = {(h.code, h.sector) for c in clauses for h in c.holders}
+        out: list[Clause] = []
+        for e in doc.events:
+            if e.sent != sent.idx or not e.source or e.head < 0 or (e.source, e.source_sector) in held \
+                    or e.modality == "hypothetical":
+                continue
+            tok = next((t for t in doc.parsed if t.idx == e.head), None)
+            if tok is None or tok.pos_ not in ("NOUN", "PROPN") or e.modality != "actual":
+                continue  # verbs have their clauses; only nominal acts ("protests by X") are added
+            local = local_tokens(tok)
+            stems = {stem(t.lemma_) for t in local if t.pos_ not in ("PUNCT", "DET")}
+            stems |= set(content_stems(" ".join(t.text for t in local)))
+            holder = Mention(e.start, e.end, e.source, e.source_sector, e.source_person, "group", 0.6,
+                             "event-source", e.sent, -1)
+            out.append(Clause(tok, [holder], stems, bool(e.negated), e.modality))
+            held.add((e.source, e.source_sector))
         return out
 
     # -- polarity -------------------------------------------------------------------------------
@@ -184,6 +205,7 @@ class StanceDetector:
                 continue
             clauses = [c for c in self.clauses(doc, span, index)
                        if c.modality not in ("hypothetical",) and not self._author_prediction(c)]
+            clauses += self._event_clauses(doc, sent, clauses)
             if not clauses:
                 continue
             sig_model = self.signatures() if self.signatures is not None else None
