@@ -84,6 +84,32 @@ def issue_sentences(actor_name: str, issue: Issue, pos: Position, exclude: froze
 _VOTE_VERB = {"for": "voted for", "against": "voted against", "abstain": "abstained on", "absent": "did not vote on"}
 
 
+_SECTOR_NAME = {"GOV": "government", "MIL": "armed forces", "LEG": "parliament", "JUD": "courts", "CVL": "citizens",
+                "OPP": "opposition", "BUS": "business", "MED": "media", "REB": "rebels"}
+
+
+def domestic(clusters: list[dict[str, Any]], actor: str | None, quoted: set[str], k: int = 4) -> list[dict[str, Any]]:
+    """The state's acts toward its own society and back (courts sentencing activists, citizens
+    protesting): they show the social side of a position that acts between states do not."""
+    rows = [c for c in clusters if actor and c["source"] == actor and c["target"] == actor
+            and c["source_sector"] and c["target_sector"] and c["source_sector"] != c["target_sector"]
+            and c["evidence"] not in quoted]
+    rows.sort(key=lambda c: (-int(c["documents"]), c["type"] not in ("COERCE", "ASSAULT", "CONCEDE"), str(c["date"])))
+    return rows[:k]
+
+
+def domestic_sentence(actor_name: str, c: dict[str, Any]) -> str:
+    src = _SECTOR_NAME.get(str(c["source_sector"]), str(c["source_sector"]))
+    tgt = _SECTOR_NAME.get(str(c["target_sector"]), str(c["target_sector"]))
+    verb = _NEG_VERB.get(c["type"], f"did not {_EVENT_VERB[c['type']].split()[0]}") if c["negated"] \
+        else _EVENT_VERB[c["type"]]
+    when = f" ({c['date']})" if c["date"] else ""
+    corro = f", reported by {c['documents']} sources" if int(c["documents"]) > 1 else ""
+    docs = str(c["docs"]).split(",")
+    return (f"At home, {actor_name}'s {src} {verb} its {tgt}{when}{corro}: “{short(c['evidence'], 180)}” "
+            f"{cite([c['evidence_doc'], *docs])}.")
+
+
 def vote_sentences(actor_name: str, votes: list[dict[str, Any]], k: int = 5) -> list[str]:
     """How the actor voted, one sentence per recorded vote (analysts read votes first)."""
     out: list[str] = []
@@ -173,6 +199,8 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
                                                        -abs(float(c["weight"]))))
                       if c["evidence"] not in quoted][:6]
             lines += [_event_sentence(actor, name, c) for c in events]
+            if dim == "social":
+                lines += [domestic_sentence(q.actor_name, c) for c in domestic(clusters, actor, quoted)]
             if dim == "economic":
                 for c in sorted(claims, key=lambda c: (c["unit"] != "percent", c["doc"]))[:6]:
                     qual = f"{c['qualifier']} " if c["qualifier"] else ""

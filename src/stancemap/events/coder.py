@@ -237,6 +237,8 @@ class Coder:
             mods = {c.lemma_.lower() for t in group for c in t.children if c.dep_ in ("amod", "compound")}
             sector = next((self.lookup.ref.sector_words.get(w) for w in sorted(mods)
                            if self.lookup.ref.sector_words.get(w) in ("REB", "OPP", "MIL")), None)
+            if sector is None and cl.negation(tok)[0]:
+                return []  # "does not recognise Crimea as part of Russia": the claim, not the place, is rejected
             return [Mention(m.start, m.end, m.code, sector, None, "location", 0.5, "place-object", m.sent, m.head)]
         return []
 

@@ -152,8 +152,11 @@ class StanceDetector:
             if cover < 0.5 or (len(f.stems) == 1 and f.head not in clause.stems):
                 continue
             head_ok = f.head in clause.stems
-            if hit == 1 and len(f.stems) > 1 and f.head in _LIGHT_HEADS:
-                continue  # "called a coup attempt" is not "calls to suspend membership"
+            if hit == 1 and len(f.stems) > 1 and (f.head in _LIGHT_HEADS or f.head != stem(clause.pred.lemma_)):
+                # one shared word is a frame only when it is the predicate itself: "called a coup attempt"
+                # is not "calls to suspend membership", "rejected the invasion of Ukraine" is not
+                # "questions Ukraine's statehood"
+                continue
             if not head_ok and cover < 0.6:
                 continue
             if f.negated != clause.negated:
@@ -210,6 +213,7 @@ class StanceDetector:
                 continue
             sig_model = self.signatures() if self.signatures is not None else None
             sent_events = [e for e in doc.events if e.sent == sent.idx and e.source and e.modality != "hypothetical"]
+            about = {id(e): self._event_terms(doc, e) for e in sent_events}
             for iid in issues:
                 model = next(m for m in self.models if m.issue.id == iid)
                 knn = self._example_votes(issue_vecs[iid], v)
@@ -217,7 +221,7 @@ class StanceDetector:
                                if p in issue_vecs[iid]), default=0.0)
                 for c in clauses:
                     for h in c.holders:
-                        got = self._decide(model, c, h, iid, sig_model, sent_events, v, knn, knn_top)
+                        got = self._decide(model, c, h, iid, sig_model, sent_events, v, knn, knn_top, about)
                         if got is not None:
                             polarity, rule, conf = got
                             out.append(self._stance(doc, sent, h, iid, polarity, c.pred, ref_year, rule,
@@ -240,7 +244,8 @@ class StanceDetector:
         return {p: w / total for p, w in votes.items()}
 
     def _decide(self, model: IssueModel, c: Clause, h: Mention, iid: str, sig_model: Any, events: list[Any],
-                v: np.ndarray, knn: dict[str, float], knn_top: float = 0.0) -> tuple[str, str, float] | None:
+                v: np.ndarray, knn: dict[str, float], knn_top: float = 0.0,
+                about: dict[int, dict[str, float]] | None = None) -> tuple[str, str, float] | None:
         """Combine three kinds of evidence for a clause's polarity on an issue: the polarity of the
         issue's examples whose coded events match the clause's events (signatures), the issue's
         frames, and the most similar examples. Returns (polarity, rule, confidence) or None."""
@@ -257,7 +262,8 @@ class StanceDetector:
                 for p, w in sig.items():
                     votes[p] = votes.get(p, 0.0) + w / total
                 parts.append("signature")
-        aligned = self._alignment_vote(model, h, events)
+        aligned = self._alignment_vote(model, h, [e for e in events if about is None or
+                                                  about.get(id(e), {}).get(iid, 0.0) >= self.min_terms])
         if aligned is not None:
             votes[aligned] = votes.get(aligned, 0.0) + self.alignment_weight
             parts.append("alignment")
@@ -276,6 +282,17 @@ class StanceDetector:
             return None
         conf = min(1.0, ranked[0][1] / 2.0 + 0.3)
         return ranked[0][0], "+".join(parts) + f":{ranked[0][0]}", conf
+
+    def _event_terms(self, doc: Document, e: Any) -> dict[str, float]:
+        """Issue vocabulary in the event's own phrase: an act counts toward the issues it is about
+        ("rejected the invasion" speaks to the invasion, not to alliance membership)."""
+        tok = next((t for t in doc.parsed if t.idx == e.head), None) if e.head >= 0 else None
+        if tok is None:
+            return {}
+        words = [tok] + [t for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "punct", "advcl")
+                         for t in c.subtree]  # what was done, not who did it
+        stems = {stem(t.lemma_) for t in words} | set(content_stems(" ".join(t.text for t in words)))
+        return self.term_scores(stems)
 
     @staticmethod
     def _alignment_vote(model: IssueModel, h: Mention, events: list[Any]) -> str | None:
