@@ -52,3 +52,51 @@ def test_brief_reports_each_vote_with_its_source(tmp_path: Path) -> None:
     for para in summary.split("\n\n"):
         for sentence in re.split(r"(?<=\])\.? (?=[A-Z“])", para):
             assert re.search(r"\[doc-a\]\.?$", sentence.strip()), sentence
+
+
+def test_domestic_acts_are_reported_with_sectors(tmp_path: Path) -> None:
+    text = ("A court in Valparaiso sentenced two Chilean activists. Thousands of Chileans protested in Santiago. "
+            "The government said such rallies were unwelcome.")
+    doc = Document(id="doc-d", text=text, content_hash="doc-d", published="2022-05-01")
+    cut, third = text.index("Thousands"), text.index("The government")
+    doc.sentences = [Sentence(0, 0, cut - 1), Sentence(1, cut, third - 1), Sentence(2, third, len(text))]
+    doc.events = [Event(source="CHL", source_sector="JUD", type="COERCE", target="CHL", target_sector="CVL",
+                        start=0, end=cut - 1, date="2022-04", sent=0),
+                  Event(source="CHL", source_sector="CVL", type="PROTEST", target="CHL", target_sector="GOV",
+                        start=cut, end=third - 1, date="2022-04", sent=1)]
+    doc.stances = [Stance(actor="CHL", issue="anti-war-expression", stance="oppose", start=third, end=len(text),
+                          actor_sector="GOV", date="2022-04", confidence=0.8, sent=2)]
+    with open_store(str(tmp_path / "d.db")) as store:
+        store.save_document(doc)
+        reconcile_store(store, Options(progress=False))
+        answer = build_answer(store, parse_question("What is Chile's position on the war in Ukraine?"))
+    social = " ".join(answer["brief"]["dimensions"]["social"])
+    assert "Chile's courts used force or the law against its citizens" in social
+    assert "Chile's citizens protested against its government" in social
+    assert social.count("[doc-d]") >= 2
+
+
+def test_brief_on_the_bundled_corpus_covers_the_analysts_checklist(corpus_db: Path) -> None:
+    """The positions the seed analysts report, each stated with a citation (issue 6's checklist)."""
+    with open_store(str(corpus_db)) as store:
+        answer = build_answer(store, parse_question("What is Kazakhstan's position on the Russian invasion of Ukraine?"))
+    sentences = [s for s in re.split(r"(?<=\])\.? (?=[A-Z“])", answer["summary"].replace("\n\n", " "))
+                 if re.search(r"\[\d{3}_[0-9a-f]+\]", s)]
+    checklist = {
+        "neutral": r"neutral line on Russia's 2022 invasion",
+        "UNGA abstention": r"abstained on .*General Assembly",
+        "HRC vote": r"voted against.*Human Rights Council",
+        "territorial integrity": r"territorial integrity and sovereignty, Kazakhstan supports",
+        "non-recognition": r"recognition of the Donetsk.*Kazakhstan opposes",
+        "mediation": r"mediat",
+        "humanitarian aid": r"humanitarian aid to Ukraine",
+        "no help to evade sanctions": r"not help Russia evade",
+        "no own sanctions": r"did not sanction Russia|will not impose",
+        "blocs kept": r"Russia-led organisations.*Kazakhstan supports",
+        "figures": r"Figure: .*percent",
+        "rallies": r"rall(y|ies)",
+        "activists sentenced": r"sentenc",
+        "diversification": r"diversifying .*Kazakhstan supports",
+    }
+    missing = [k for k, pat in checklist.items() if not any(re.search(pat, s) for s in sentences)]
+    assert not missing, missing
