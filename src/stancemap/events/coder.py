@@ -51,6 +51,7 @@ def _with_shared(tok: Any) -> list[Any]:
     return [tok]
 
 
+_FAVOUR = {"support", "solidarity", "favour", "favor", "defence", "defense", "sympathy"}
 _NEWS_ADJECTIVES = {"recent", "latest", "new", "ongoing", "fresh", "current"}
 _REQUEST_NOUNS = {"request", "invitation", "behest", "urging", "bidding", "appeal"}
 _MEDIATION_CAMEO = {"039", "045", "028"}
@@ -169,7 +170,8 @@ class Coder:
         return self.lookup.owner(tok, index, date)
 
     def targets(self, f: Found, index: dict[int, Mention], date: str | None, passive: bool,
-                exclude: frozenset[tuple[str | None, str | None]] = frozenset()) -> list[Mention | str]:
+                exclude: frozenset[tuple[str | None, str | None]] = frozenset(),
+                srcs: list[Mention] | None = None) -> list[Mention | str]:
         tok, p = f.tok, f.pattern
         if p.target == "none":
             return []
@@ -201,28 +203,52 @@ class Coder:
                 out.append(a)
             if out and p.target == "dobj":
                 break
+        if p.verb and not passive and (pro := self._protesters(tok, index, srcs)):
+            return pro
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out) and p.verb and not passive:
-            out = self._protesters(tok, index) or self._place_object(tok, index) or out
+            out = self._place_object(tok, index) or out
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out):
             out = self._deep_targets(tok, index, date, exclude) or out
+        if p.type == "PROTEST":
+            out = [o for o in out if not (isinstance(o, Mention) and self._in_favour(tok, o))]
         return out
 
-    def _protesters(self, tok: Any, index: dict[int, Mention]) -> list[Mention | str]:
-        """Acting on a protest ("suppressed mass protests in Kazakhstan", "broke up Georgian rallies")
-        is acting on the protesters: the civilians of the protest's state (owner or place)."""
+    @staticmethod
+    def _in_favour(pred: Any, m: Mention) -> bool:
+        """Whether an actor is named as the cause a protest supports ("rallies in support of Ukraine"):
+        not whom it is against."""
+        t = next((x for x in pred.doc if x.idx == m.head), None)
+        while t is not None and t.i != pred.i and t.head is not t:
+            if t.lemma_.lower() in _FAVOUR:
+                return True
+            t = t.head
+        return False
+
+    def _protesters(self, tok: Any, index: dict[int, Mention], srcs: list[Mention] | None = None) -> list[Mention | str]:
+        """Acting on a protest ("suppressed mass protests in Kazakhstan", "allowed rallies in support of
+        Ukraine", "broke up Georgian rallies") is acting on the protesters: the civilians named by the
+        protest's modifiers or place; else, when a state body acts, its own citizens. What a protest
+        is for or against ("in support of Ukraine") does not say who protests."""
         objs = cl.direct_objects(tok) + [c for x in tok.children if x.dep_ in ("ccomp", "xcomp")
                                          for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+        objs += [g for o in objs if o.lower_ in QUANTITY_WORDS or o.pos_ == "NUM"  # "a number of rallies"
+                 for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for obj in objs:  # "suppressed the protests", "allowed the rally to go ahead"
             if not any(q.type == "PROTEST" for q in self.lex.nouns.get(obj.lemma_.lower(), [])):
                 continue
-            found = [m for t in obj.subtree if (m := index.get(t.idx)) is not None and m.code and len(m.code) == 3
-                     and m.sector in (None, "CVL", "OPP")]
-            # where it happened beats whose embassy it was outside ("outside the Russian embassy in Yerevan")
-            found.sort(key=lambda m: m.kind != "location")
-            if found:
-                m = found[0]
-                return [Mention(m.start, m.end, m.code, m.sector or "CVL", None, "group", 0.5, "protesters",
-                                m.sent, m.head)]
+            mods = [m for c in obj.children if c.dep_ in ("amod", "compound", "poss")
+                    if (m := index.get(c.idx)) is not None and m.code and len(m.code) == 3]
+            places = [m for t in obj.subtree if (m := index.get(t.idx)) is not None and m.kind == "location"
+                      and m.code and len(m.code) == 3]
+            for m in mods + places:
+                if m.sector in (None, "CVL", "OPP"):
+                    return [Mention(m.start, m.end, m.code, m.sector or "CVL", None, "group", 0.5, "protesters",
+                                    m.sent, m.head)]
+            own = next((s for s in srcs or [] if s.code and len(s.code) == 3 and s.sector in ("GOV", "JUD", "MIL")),
+                       None)
+            if own is not None:
+                return [Mention(own.start, own.end, own.code, "CVL", None, "group", 0.4, "protesters:own",
+                                own.sent, -1)]
         return []
 
     def _place_object(self, tok: Any, index: dict[int, Mention]) -> list[Mention | str]:
@@ -324,22 +350,27 @@ class Coder:
                                      sent=sent.idx, source_person=asker.person, head=tok.idx))
         return out
 
-    @staticmethod
-    def _protest_source(tok: Any, index: dict[int, Mention]) -> list[Mention]:
-        """ "Mass protests in Kazakhstan", "protests swept the country": the protesters are the
-        civilians of the state where the protests happen (not whoever suppressed them)."""
-        where = list(tok.subtree)
+    def _protest_source(self, tok: Any, index: dict[int, Mention]) -> list[Mention]:
+        """ "Mass protests in Kazakhstan", "Georgian rallies", "protests swept the country": the
+        protesters are the civilians named by the protest's modifiers or place (not whoever
+        suppressed them, nor whom the protest supports: "rallies in support of Ukraine")."""
+        mods = [m for c in tok.children if c.dep_ in ("amod", "compound", "poss")
+                if (m := index.get(c.idx)) is not None]
+        places = [m for t in tok.subtree if (m := index.get(t.idx)) is not None and m.kind == "location"]
         top = tok
         while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head is not top.head:
             top = top.head.head  # "a wave of protests"
+        context: list[Mention] = []
         if top.dep_ in ("nsubj", "nsubjpass"):  # "protests rocked / swept the country", "continued in Minsk"
-            where += [t for c in top.head.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
-        found = [m for t in where if (m := index.get(t.idx)) is not None and m.code and len(m.code) == 3
-                 and m.sector in (None, "CVL")]
-        found.sort(key=lambda m: m.kind != "location")  # the place of the protest first
-        if found:
-            m = found[0]
-            return [Mention(m.start, m.end, m.code, "CVL", None, "group", 0.5, "protest-place", m.sent, -1)]
+            context = [m for c in top.head.children if c.dep_ in ("dobj", "prep") for t in c.subtree
+                       if (m := index.get(t.idx)) is not None]
+        elif top.dep_ in ("dobj", "pobj") and top.head.pos_ in ("VERB", "AUX"):
+            # "the government allowed rallies": its own citizens
+            context = [m for m in (self.actor(x, index, None) for x in cl.subjects(top.head)[0])
+                       if m is not None and m.sector in ("GOV", "JUD", "MIL")]
+        for m in mods + places + context:
+            if m.code and len(m.code) == 3 and m.sector in (None, "CVL", "GOV", "JUD", "MIL"):
+                return [Mention(m.start, m.end, m.code, "CVL", None, "group", 0.5, "protest-place", m.sent, -1)]
         return []
 
     def _implied_agent(self, tok: Any, p: Pattern, index: dict[int, Mention], date: str | None) -> list[Mention]:
@@ -487,7 +518,7 @@ class Coder:
             srcs, tgts = givers, list(srcs)
         else:
             tgts = [t for t in self.targets(f, index, lookup_date, passive,
-                                                 frozenset((s.code, x) for s in srcs for x in (s.sector, None)))
+                                                 frozenset((s.code, x) for s in srcs for x in (s.sector, None)), srcs)
                     if not (isinstance(t, Mention) and any(t.code == s.code and (
                         t.sector == s.sector or t.kind == "pronoun" or t.rule.startswith("pronoun")) for s in srcs))]
         if p.type in ("AGREE", "CONSULT", "REQUEST") and not any(
