@@ -71,7 +71,7 @@ EXPERIENCER_VERBS = {"face", "suffer", "endure", "fear", "avoid", "escape", "eva
                      "affect", "hit", "feel", "bear", "weather"}
 DOMESTIC_DEFAULT_TARGET = {"REQUEST", "PROTEST"}
 QUANTITY_WORDS = {"thousands", "thousand", "hundreds", "hundred", "dozens", "dozen", "number", "millions", "tens",
-                  "several", "some", "many"}
+                  "several", "some", "many", "handful", "series", "wave", "spate", "string", "couple"}
 _HELP_CUES = re.compile(r"\b(?:at the (?:request|invitation) of|invited by|to help|to assist|peacekeep\w*|"
                         r"(?:at|upon) (?:the )?(?:government|president)'?s? request)\b", re.IGNORECASE)
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
