@@ -51,6 +51,14 @@ def _with_shared(tok: Any) -> list[Any]:
     return [tok]
 
 
+_COMMUNITY_WORDS = {"international", "western", "global", "multilateral"}
+
+
+def _under(tok: Any) -> bool:
+    """ "under sanctions", "under arrest": the noun names what someone is subjected to."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "under"
+
+
 _FAVOUR = {"support", "solidarity", "favour", "favor", "defence", "defense", "sympathy"}
 _NEWS_ADJECTIVES = {"recent", "latest", "new", "ongoing", "fresh", "current"}
 _REQUEST_NOUNS = {"request", "invitation", "behest", "urging", "bidding", "appeal"}
@@ -190,6 +198,13 @@ class Coder:
                     cands += cl.direct_objects(x) + [o for _, o in cl.prep_objects(x, set(TARGET_PREPS))]
         else:
             cands += [o for _, o in cl.prep_objects(tok, set(p.preps or NOUN_TARGET_PREPS))]
+            if _under(tok):  # "X (is) under sanctions": X is the target
+                under = tok.head
+                subj = [c for c in under.children if c.dep_ in ("nsubj", "nsubjpass")] or \
+                    [c for c in under.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                bearers = [a for s0 in subj[:1] for x in cl.conjuncts(s0) if (a := self.actor(x, index, date))]
+                if bearers:
+                    return list(bearers)
         out: list[Mention | str] = []
         for c in cands:
             if c.dep_ in ("nsubj", "nsubjpass") and not passive:
@@ -401,6 +416,13 @@ class Coder:
                 m = self.actor(c, index, date)
                 if m:
                     return [m], False
+        if _under(tok):
+            # "Iran has been under Western sanctions": Iran bears them; who imposes them is the
+            # modifier, or the international community the ontology calls WEST
+            if any(c.dep_ == "amod" and c.lemma_.lower() in _COMMUNITY_WORDS for c in tok.children):
+                return [Mention(tok.idx, tok.idx + len(tok.text), "WEST", None, None, "org", 0.5, "community",
+                                -1, -1)], False
+            return [], False
         for _prep, obj in cl.prep_objects(tok, {"by"}):
             m = self.actor(obj, index, date)
             if m:
