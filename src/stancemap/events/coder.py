@@ -54,6 +54,15 @@ def _with_shared(tok: Any) -> list[Any]:
 _COMMUNITY_WORDS = {"international", "western", "global", "multilateral"}
 
 
+def _community(tok: Any) -> Mention | None:
+    """ "the international sanctions regime", "Western sanctions": the sanctions of the international
+    community, which the ontology codes WEST."""
+    words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
+    if "sanction" in words and any(c.dep_ == "amod" and c.lemma_.lower() in _COMMUNITY_WORDS for c in tok.children):
+        return Mention(tok.idx, tok.idx + len(tok.text), "WEST", None, None, "org", 0.5, "community", -1, -1)
+    return None
+
+
 def _under(tok: Any) -> bool:
     """ "under sanctions", "under arrest": the noun names what someone is subjected to."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "under"
@@ -206,6 +215,7 @@ class Coder:
                 if bearers:
                     return list(bearers)
         out: list[Mention | str] = []
+        community: list[Mention] = []
         for c in cands:
             if c.dep_ in ("nsubj", "nsubjpass") and not passive:
                 continue
@@ -214,6 +224,8 @@ class Coder:
                 out.append("BOTH")
                 continue
             a = self.actor(c, index, date) or self._owner(c, index, date)
+            if a is None and (w := _community(c)) is not None:
+                community.append(w)  # only when no one else is named ("help Russia evade Western sanctions")
             if a is not None and all(not (isinstance(o, Mention) and o.head == a.head) for o in out):
                 out.append(a)
             if out and p.target == "dobj":
@@ -224,6 +236,8 @@ class Coder:
             out = self._place_object(tok, index) or out
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out):
             out = self._deep_targets(tok, index, date, exclude) or out
+        if community and not any(isinstance(o, Mention) or o == "BOTH" for o in out):
+            out = [community[0]]  # nobody else named: the international community's sanctions
         if p.type == "PROTEST":
             out = [o for o in out if not (isinstance(o, Mention) and self._in_favour(tok, o))]
         return out
