@@ -127,13 +127,17 @@ def eval_(
 ) -> None:
     """Score the stored records against a gold folder (same rules as shared/tools/score.py).
 
-    Gold documents missing from the store are ingested first from the corpus beside the gold (or the
-    bundled copy), so that `stancemap eval GOLD_DIR` works on a fresh database."""
+    Gold documents missing from the store, or stored by an older extractor, are ingested first from the
+    corpus beside the gold (or the bundled copy), so that `stancemap eval GOLD_DIR` scores the current
+    code, also on a fresh database."""
+    from .config import extractor_fingerprint
     from .evaluate.run import evaluate, format_report, gold_docs
 
     with _store() as store:
-        stored = {r["id"] for r in store.rows("documents")}
-        missing = sorted(gold_docs(gold_dir) - stored) if gold_dir.is_dir() else []
+        current = extractor_fingerprint(State.options)
+        fresh = {r["id"] for r in store.rows("documents") if r["extractor"] == current}
+        # missing, or extracted by an older version of stancemap: (re-)read before scoring
+        missing = sorted(gold_docs(gold_dir) - fresh) if gold_dir.is_dir() else []
         if missing and not no_ingest:
             _ingest_gold_corpus(store, gold_dir, corpus, missing)
         rep = evaluate(store, gold_dir)
@@ -157,7 +161,7 @@ def _ingest_gold_corpus(store: Store, gold_dir: Path, corpus: Path | None, missi
             f"(--corpus DIR); scoring what is stored")
         return
     files = [str(f) for f in sorted(folder.iterdir()) if f.stem in missing and f.is_file()]
-    err(f"note: ingesting {len(files)} gold document(s) from {folder} first")
+    err(f"note: ingesting {len(files)} gold document(s) from {folder} first (new, or read by an older extractor)")
     ingest_paths(files, store, State.options, on_error=lambda e: err(f"skipped: {e}"))
     from .reconcile.run import reconcile_store
 

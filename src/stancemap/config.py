@@ -6,8 +6,11 @@ Swappable parts (the pipeline's components) are chosen by name here, not in code
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +70,25 @@ class Options:
             data.update(loaded)
         data.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**data)
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(pipeline: tuple[str, ...], user_files: tuple[str, ...]) -> str:
+    h = hashlib.sha256(repr(pipeline).encode())
+    root = Path(__file__).resolve().parent
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+            h.update(str(f.relative_to(root)).encode())
+            h.update(f.read_bytes())
+    for name in user_files:
+        h.update(name.encode())
+        with contextlib.suppress(OSError):  # an unreadable file is reported by the stage that reads it
+            h.update(Path(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def extractor_fingerprint(options: Options) -> str:
+    """What produced a document's records: the package's code and data, the pipeline and the user's
+    reference files. A stored document read by another extractor is re-read on the next ingest."""
+    user = (*options.actors_files, *([options.issues_file] if options.issues_file else []), *options.lexicon_files)
+    return _fingerprint(tuple(options.pipeline), tuple(user))

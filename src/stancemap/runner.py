@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .config import Options
+from .config import Options, extractor_fingerprint
 from .errors import InputError
 from .ingest import Loaded, load
 from .ingest import dedupe as dd
@@ -59,10 +59,14 @@ def ingest_paths(paths: list[str], store: Store, options: Options, pipeline: Pip
     docs = [item.doc for item in loaded if item.doc is not None]
     todo: list[tuple[Document, bool]] = []
     t0 = time.perf_counter()
+    extractor = extractor_fingerprint(options)
     for doc in docs:
         old = store.document_hash(doc.id)
-        if old == doc.content_hash:
+        if old == doc.content_hash and store.document_extractor(doc.id) == extractor:
             report.unchanged.append(doc.id)
+            continue
+        if old == doc.content_hash:  # same text, read by an older extractor: read it again
+            todo.append((doc, True))
             continue
         same = store.find_by_hash(doc.content_hash)
         if same and same != doc.id:
@@ -95,7 +99,7 @@ def ingest_paths(paths: list[str], store: Store, options: Options, pipeline: Pip
             for k, v in pipeline.timings.items():
                 report.timings[k] += v - before.get(k, 0.0)
             t2 = time.perf_counter()
-            store.save_document(doc, sig, bands)
+            store.save_document(doc, sig, bands, extractor)
             report.timings["store"] += time.perf_counter() - t2
             report.words += doc.words
             (report.updated if is_update else report.stored).append(doc.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -37,6 +38,18 @@ def test_reingest_is_a_noop_and_changed_file_is_updated(tmp_path: Path, options:
         write(tmp_path / "power.txt", ARTICLE + "\nThe project was approved by both parliaments in a vote on Thursday.\n")
         third = ingest_paths([f], store, options)
         assert third.updated == ["power"]
+        assert store.count("documents") == 1
+
+
+def test_documents_read_by_another_extractor_are_read_again(tmp_path: Path, options: Options) -> None:
+    f = write(tmp_path / "power.txt", ARTICLE)
+    lexicon = write(tmp_path / "lexicon.yaml", "predicates: []\n")
+    with open_store(options.db) as store:
+        assert ingest_paths([f], store, options).stored == ["power"]
+        # the same text under a changed extractor (here: a user lexicon added) is no longer up to date
+        changed = replace(options, lexicon_files=[lexicon])
+        assert ingest_paths([f], store, changed).updated == ["power"]
+        assert ingest_paths([f], store, changed).unchanged == ["power"]
         assert store.count("documents") == 1
 
 

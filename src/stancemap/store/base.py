@@ -124,6 +124,11 @@ class Store:
         rows = self.query("SELECT content_hash FROM documents WHERE id = ?", (doc_id,))
         return rows[0]["content_hash"] if rows else None
 
+    def document_extractor(self, doc_id: str) -> str | None:
+        """The fingerprint of the extractor that produced the document's records (None: unknown)."""
+        rows = self.query("SELECT extractor FROM documents WHERE id = ?", (doc_id,))
+        return rows[0]["extractor"] if rows else None
+
     def find_by_hash(self, content_hash: str) -> str | None:
         rows = self.query("SELECT id FROM documents WHERE content_hash = ?", (content_hash,))
         return rows[0]["id"] if rows else None
@@ -153,7 +158,7 @@ class Store:
         return best
 
     def save_document(self, doc: Document, sig: np.ndarray | None = None,
-                      band_hashes: list[str] | None = None) -> None:
+                      band_hashes: list[str] | None = None, extractor: str | None = None) -> None:
         """Write ``doc`` and all its records in one transaction, replacing an older version."""
         with self.transaction():
             self.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
@@ -161,12 +166,12 @@ class Store:
                 self.execute(f"DELETE FROM {table} WHERE doc = ?", (doc.id,))
             self.execute(
                 "INSERT INTO documents (id, title, author, publisher, published, lang, source, content_hash, "
-                "raw_hash, chars, words, text, meta, signature, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "raw_hash, chars, words, text, meta, signature, ingested_at, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, doc.title, doc.author, doc.publisher, doc.published, doc.lang, doc.source,
                  doc.content_hash, doc.raw_hash, len(doc.text), doc.words, doc.text,
                  json.dumps(doc.meta, ensure_ascii=False, sort_keys=True),
-                 sig.tobytes() if sig is not None else None, _now()),
+                 sig.tobytes() if sig is not None else None, _now(), extractor),
             )
             self.executemany("INSERT INTO doc_bands (band, hash, doc) VALUES (?, ?, ?)",
                              [(i, h, doc.id) for i, h in enumerate(band_hashes or [])])

@@ -96,4 +96,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX claims_subject ON claims(subject)",
         ],
     ),
+    (
+        5,
+        "which extractor produced a document's records, so that an upgraded extractor re-reads it",
+        ["ALTER TABLE documents ADD COLUMN extractor TEXT"],
+    ),
 ]
