@@ -246,7 +246,7 @@ class Coder:
     def _in_favour(pred: Any, m: Mention) -> bool:
         """Whether an actor is named as the cause a protest supports ("rallies in support of Ukraine"):
         not whom it is against."""
-        t = next((x for x in pred.doc if x.idx == m.head), None)
+        t = cl.token_at(pred.doc, m.head)
         while t is not None and t.i != pred.i and t.head is not t:
             if t.lemma_.lower() in _FAVOUR:
                 return True

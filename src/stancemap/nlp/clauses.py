@@ -290,3 +290,12 @@ def attributed_to(verb: Any) -> list[Any]:
         else:
             break
     return []
+
+
+def token_at(parsed: Any, char: int) -> Any | None:
+    """The token starting at character offset ``char`` (how events and mentions point at their
+    words), without scanning the document."""
+    if char < 0:
+        return None
+    span = parsed.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == char else None

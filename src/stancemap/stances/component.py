@@ -8,6 +8,7 @@ from ..actors.lookup import ActorLookup
 from ..actors.reference import load_reference
 from ..config import Options
 from ..model import Document, Event
+from ..nlp.clauses import token_at
 from ..pipeline import Pipeline, register
 from .detect import StanceDetector
 from .issues import load_issues
@@ -55,7 +56,7 @@ class StancesComponent:
         most ("will not help Russia evade sanctions" is about sanctions, whatever else the sentence says)."""
         if len(issues) == 1 or doc.parsed is None or e.head < 0:
             return issues[0]
-        tok = next((t for t in doc.parsed if t.idx == e.head), None)
+        tok = token_at(doc.parsed, e.head)
         if tok is None:
             return issues[0]
         words = " ".join(t.text for t in tok.subtree)

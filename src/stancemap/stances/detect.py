@@ -128,7 +128,7 @@ class StanceDetector:
             if e.sent != sent.idx or not e.source or e.head < 0 or (e.source, e.source_sector) in held \
                     or e.modality == "hypothetical":
                 continue
-            tok = next((t for t in doc.parsed if t.idx == e.head), None)
+            tok = cl.token_at(doc.parsed, e.head)
             if tok is None or tok.pos_ not in ("NOUN", "PROPN") or e.modality != "actual":
                 continue  # verbs have their clauses; only nominal acts ("protests by X") are added
             local = local_tokens(tok)
@@ -286,7 +286,7 @@ class StanceDetector:
     def _event_terms(self, doc: Document, e: Any) -> dict[str, float]:
         """Issue vocabulary in the event's own phrase: an act counts toward the issues it is about
         ("rejected the invasion" speaks to the invasion, not to alliance membership)."""
-        tok = next((t for t in doc.parsed if t.idx == e.head), None) if e.head >= 0 else None
+        tok = cl.token_at(doc.parsed, e.head)
         if tok is None:
             return {}
         words = [tok] + [t for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "punct", "advcl")
