@@ -99,8 +99,10 @@ def recognise(parsed: Any, ref: Reference, nlp: Any) -> list[Name]:
             # newspaper's name inside another organisation's ("The Azure Dawn Movement") likewise.
             if outer.label_ == "PERSON" and not any(e.kind == "person" for e in entries):
                 continue
+            # (the NER often keeps a possessive ending: "Eurasian Union's" is still the Eurasian Union)
+            outer_end = outer.end - 1 if parsed[outer.end - 1].lower_ in ("'s", "\u2019s", "'") else outer.end
             if outer.label_ != "PERSON" and all(e.kind in ("institution", "org", "person") for e in entries) \
-                    and span.end != outer.end:
+                    and span.end != outer_end:
                 continue
         kept.append(span)
     taken: set[int] = set()

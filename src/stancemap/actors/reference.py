@@ -104,6 +104,7 @@ class Reference:
     states: dict[str, str] = field(default_factory=dict)  # iso3 -> display name
     sector_words: dict[str, str] = field(default_factory=dict)  # lowercase phrase -> sector
     offices: dict[str, str] = field(default_factory=dict)  # lowercase title -> office key
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "central asian" -> member ISO3 codes
     office_sector: dict[str, str] = field(default_factory=dict)  # office key -> sector
 
     generated: dict[str, set[Entry]] = field(default_factory=lambda: defaultdict(set))
@@ -263,6 +264,15 @@ def _layer_words(ref: Reference, data: dict[str, Any], source: str) -> None:
             ref.offices[norm(str(t))] = office
 
 
+def _layer_regions(ref: Reference, data: dict[str, Any], source: str) -> None:
+    for i, region in enumerate(data.get("regions") or []):
+        names, members = (region.get("names"), region.get("members")) if isinstance(region, dict) else (None, None)
+        if not names or not members or not all(isinstance(m, str) and len(m) == 3 for m in members):
+            raise DataError(f"{source}: regions[{i}] needs 'names' and 'members' (ISO3 codes)")
+        for n in names:
+            ref.regions[norm(str(n))] = frozenset(str(m).upper() for m in members)
+
+
 def layer(ref: Reference, data: dict[str, Any], source: str) -> None:
     """Add one file's worth of reference data (any of the top-level keys).
 
@@ -273,6 +283,7 @@ def layer(ref: Reference, data: dict[str, Any], source: str) -> None:
     _layer_orgs(ref, data, source)
     _layer_people(ref, data, source)
     _layer_words(ref, data, source)
+    _layer_regions(ref, data, source)
 
 
 @lru_cache(maxsize=8)
@@ -280,7 +291,8 @@ def load_reference(extra_files: tuple[str, ...] = ()) -> Reference:
     """The shipped reference data with ``extra_files`` layered on top (cached per combination)."""
     ref = Reference()
     _load_states(ref)
-    for name in ("states_extra.yaml", "organisations.yaml", "people.yaml", "sectors.yaml", "offices.yaml"):
+    for name in ("states_extra.yaml", "organisations.yaml", "people.yaml", "sectors.yaml", "offices.yaml",
+                 "regions.yaml"):
         try:
             text = _shipped(name)
         except FileNotFoundError:

@@ -12,7 +12,9 @@ For each nominal head in the parse the resolver decides who it denotes, trying i
    when a title is used alone ("the president" -> the focal state's head of state on the date);
 3. an **unknown person name** with a title or nationality beside it ("Russian commentator X"),
    or a surname seen earlier in full;
-4. a **pronoun** ("he", "she", "it", "they") -> the latest fitting actor of the previous sentences.
+4. a **pronoun** ("he", "she", "it", "they") -> the latest fitting actor of the previous sentences;
+   "we"/"our" -> the actor a parenthesis names ("we (the government)"), else the side of whoever
+   is quoted saying it.
 
 Anything else is ``None``: an unknown actor is never guessed. Each result records the rule that
 fired and a confidence, so errors can be traced.
@@ -41,6 +43,7 @@ _MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PRONOUNS_THING = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
+_PRONOUNS_WE = {"we", "us", "our", "ours", "ourselves"}
 _ACTOR_COMPOUNDS = {"state", "government", "security", "border", "military", "police", "riot", "army", "rights",
                     "opposition", "party", "city", "region", "peace", "peacekeeping", "coast", "air", "navy", "defence",
                     "defense", "foreign", "finance", "energy", "justice", "interior", "trade", "health", "aid", "relief",
@@ -257,6 +260,13 @@ class Resolver:
                 sub = self._name_code(child)
                 if sub:
                     return sub, f"modifier:{child.dep_}", min(child.left_edge.i, head.i)
+                if child.dep_ in ("compound", "amod") and child.i not in self.name_at:
+                    # a modifier of the modifier: "a Kazakh rights group", "Russian state media"
+                    for grand in child.children:
+                        if grand.dep_ in ("compound", "amod") and grand.i < child.i and grand.i in self.name_at:
+                            sub = self._name_code(grand)
+                            if sub:
+                                return sub, "modifier:nested", min(grand.left_edge.i, head.i)
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at", "for"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -280,8 +290,8 @@ class Resolver:
         if name is None:
             if tok.lower_ == "country" and any(c.lower_ == "the" for c in tok.children):
                 return self._the_country(tok)[0]
-            if tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_THING | _PRONOUNS_PLURAL:
-                a = self.resolve(tok)  # "his country", "its troops"
+            if tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_THING | _PRONOUNS_PLURAL | _PRONOUNS_WE:
+                a = self.resolve(tok)  # "his country", "its troops", "our country"
                 return a.code if a else None
             if tok.pos_ in ("NOUN", "PROPN"):
                 a = self.resolve(tok)
@@ -330,6 +340,9 @@ class Resolver:
         if tok.lemma_.lower() in _GENERIC_STATE_NOUNS and sector is None:
             if code:
                 return Actor(code, None, "group", rule, 0.8, start, tok.i + 1, tok.i)
+            region = self._region(tok)
+            if region is not None:
+                return region
             if low == "country" and any(c.lower_ == "the" for c in tok.children):
                 where, why = self._the_country(tok)
                 if where:
@@ -365,6 +378,30 @@ class Resolver:
         if self.focal:
             return Actor(self.focal, sector, "group", "sector:focal", 0.6, start, tok.i + 1, tok.i)
         return Actor(None, sector, "group", "sector:no-state", 0.3, start, tok.i + 1, tok.i)
+
+    def _region(self, tok: Any) -> Actor | None:
+        """ "the Central Asian countries", "the states of the South Caucasus": a group of states. What
+        is said of it is said of the focal state when that state is a member; else it stays unknown."""
+        if tok.tag_ not in ("NNS", "NNPS") or not self.ref.regions:
+            return None
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        words = []
+        if mods:
+            first = min(min(c.left_edge.i for c in mods), tok.i)
+            words.append(norm(" ".join(t.text for t in self.parsed[first:tok.i] if t.dep_ != "det")))
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                words += [norm(" ".join(t.text for t in o.subtree if t.dep_ != "det")) for o in c.children
+                          if o.dep_ == "pobj"]
+        for w in words:
+            for n in (w, w.replace("other ", "", 1)):
+                members = self.ref.regions.get(n) or self.ref.regions.get(n.split(" ", 1)[-1])
+                if members is not None:
+                    start = min([c.left_edge.i for c in mods] + [tok.i])
+                    if self.focal in members:
+                        return Actor(self.focal, None, "group", "region:focal-member", 0.6, start, tok.i + 1, tok.i)
+                    return Actor(None, None, "group", "region:no-member", 0.2, start, tok.i + 1, tok.i)
+        return None
 
     def _office_holder(self, code: str, office: str, start: int, tok: Any) -> Actor | None:
         """The person holding ``office`` for ``code`` on the date, if the reference data knows one."""
@@ -463,17 +500,44 @@ class Resolver:
             return a
         return Actor(None, None, "person", "unknown-name", 0.0, name.start, name.end, tok.i)
 
+    def _resolve_we(self, tok: Any) -> Actor | None:
+        """ "we (the Kazakh government) will respect ...": the parenthesis says who; otherwise "we" and
+        "our" in what someone is quoted saying are the speaker's side (a minister's "we" is his
+        state's government, an activist's "we" the activists). Outside quoted speech: the author."""
+        for child in tok.children:
+            if child.dep_ == "appos":
+                a = self.resolve(child)
+                if a is not None and a.code:
+                    return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun",
+                                   rule=f"pronoun-appos->{a.rule}", confidence=round(a.confidence * 0.9, 2))
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        speech = cl._speech_head(verb)
+        if speech is None or speech.pos_ not in ("VERB", "AUX"):
+            return None
+        for subj in cl.subjects(speech)[0][:1]:
+            a = self.resolve(subj)
+            if a is not None and a.code and a.kind != "location":
+                sector = a.sector or ("GOV" if a.kind in ("state", "person") else None)
+                return Actor(a.code, sector, "pronoun", f"pronoun-we->speaker:{a.rule}",
+                             round(a.confidence * 0.7, 2), tok.i, tok.i + 1, tok.i)
+        return None
+
     def _resolve_pronoun(self, tok: Any) -> Actor | None:
         low = tok.lower_
         sent = tok.sent
+        if low in _PRONOUNS_WE:
+            return self._resolve_we(tok)
         if low in _PRONOUNS_PERSON:
             def want(a: Actor) -> bool:  # a person, or a singular person noun ("a Kazakh activist")
                 return a.code is not None and (a.kind == "person" or (
                     a.kind == "group" and self.parsed[a.head].tag_ == "NN" and a.sector in ("CVL", "OPP", "MED",
                                                                                             "GOV", "JUD", "LEG")))
         elif low in _PRONOUNS_THING:
-            if low == "it" and tok.head.lemma_ in _EXPLETIVE_HEADS:
-                return None  # "It may seem that ...", "it is clear that ..."
+            if low == "it" and (tok.head.lemma_ in _EXPLETIVE_HEADS or (tok.dep_ == "nsubjpass" and any(
+                    c.dep_ == "ccomp" for c in tok.head.children))):
+                return None  # "It may seem that ...", "it is clear that ...", "it should be noted that ..."
             want = lambda a: a.kind in ("state", "org") and a.code is not None  # noqa: E731
         elif low in _PRONOUNS_PLURAL:
             want = lambda a: a.kind == "group" and a.code is not None  # noqa: E731
