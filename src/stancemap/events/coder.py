@@ -63,6 +63,21 @@ def _community(tok: Any) -> Mention | None:
     return None
 
 
+def _community_from(parsed: Any) -> int | None:
+    """Where the text first speaks of the international community's sanctions ("Western sanctions",
+    "the international sanctions regime"); after that, a bare "the sanctions" means those."""
+    for tok in parsed:
+        if tok.lemma_.lower() == "sanction" and _community(tok) is not None:
+            return int(tok.i)
+    return None
+
+
+def _bare_sanctions(tok: Any) -> bool:
+    """ "will respect the sanctions": definite, with no one named as imposing or bearing them."""
+    return tok.lemma_.lower() == "sanction" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+        and not any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "acl") for c in tok.children)
+
+
 def _under(tok: Any) -> bool:
     """ "under sanctions", "under arrest": the noun names what someone is subjected to."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "under"
@@ -120,6 +135,7 @@ class Coder:
         self.classifier = classifier
         self.min_prob = min_prob
         self.lookup = ActorLookup(ref)
+        self._community_at: int | None = None  # see _community_from (set per document)
 
     # -- matching -------------------------------------------------------------------------------
     def match(self, tok: Any) -> Pattern | None:
@@ -193,6 +209,7 @@ class Coder:
         if p.target == "none":
             return []
         cands: list[Any] = []
+        addressees: list[Any] = []
         if passive and p.verb:
             cands += cl.passive_target(tok)
         if p.verb:
@@ -204,6 +221,10 @@ class Coder:
                 cands += [o for _, o in cl.prep_objects(tok, set(TARGET_PREPS))]
             for x in tok.children:  # "refused to accept X", "called on X to ...": look one clause down
                 if x.dep_ in ("xcomp", "ccomp") and x.pos_ in ("VERB", "AUX"):
+                    if p.type == "REQUEST" and x.dep_ == "ccomp" and not cl.direct_objects(tok):
+                        # "demanded that the United States match ...": who is to act is addressed
+                        addressees = [c for c in x.children if c.dep_ == "nsubj"]
+                        cands += addressees
                     cands += cl.direct_objects(x) + [o for _, o in cl.prep_objects(x, set(TARGET_PREPS))]
         else:
             cands += [o for _, o in cl.prep_objects(tok, set(p.preps or NOUN_TARGET_PREPS))]
@@ -217,18 +238,23 @@ class Coder:
         out: list[Mention | str] = []
         community: list[Mention] = []
         for c in cands:
-            if c.dep_ in ("nsubj", "nsubjpass") and not passive:
+            if c.dep_ in ("nsubj", "nsubjpass") and not passive and c not in addressees:
                 continue
             phrase = " ".join(t.lower_ for t in c.subtree if t.dep_ not in ("punct",))
             if any(phrase.startswith(b) or phrase == b for b in BOTH_SIDES):
                 out.append("BOTH")
+                if c in addressees:
+                    break
                 continue
             a = self.actor(c, index, date) or self._owner(c, index, date)
             if a is None and (w := _community(c)) is not None:
                 community.append(w)  # only when no one else is named ("help Russia evade Western sanctions")
+            elif a is None and self._community_at is not None and c.i > self._community_at and _bare_sanctions(c):
+                community.append(Mention(c.idx, c.idx + len(c.text), "WEST", None, None, "org", 0.4,
+                                         "community:anaphor", -1, -1))  # "the sanctions" named before
             if a is not None and all(not (isinstance(o, Mention) and o.head == a.head) for o in out):
                 out.append(a)
-            if out and p.target == "dobj":
+            if out and (p.target == "dobj" or c in addressees):
                 break
         if p.verb and not passive and (pro := self._protesters(tok, index, srcs)):
             return pro
@@ -460,19 +486,25 @@ class Coder:
         ref_date = doc.reference_date
         ref_year = ref_date[:4] if ref_date else None
 
+        self._community_at = _community_from(parsed)
         found: list[Found] = []
         known_conflicts: Counter[tuple[str | None, str | None]] = Counter()
         for tok in parsed:
             if tok.lemma_.lower() in TRY_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
                 continue  # "sought to project independence": the attempt is not a request
             p = self.match(tok)
+            if tok.pos_ == "NOUN" and any(q.type == "ASSAULT" for q in self.lex.nouns.get(tok.lemma_.lower(), ())) \
+                    and any(c.dep_ in ("det", "poss") for c in tok.children):
+                # "the Russian invasion of Ukraine", "the war in Ukraine": the conflict the text is about
+                owner = self._owner(tok, index, ref_date)
+                tgt = next((a for _, o in cl.prep_objects(tok, {"of", "against", "on"})
+                            if (a := self.actor(o, index, ref_date))), None)
+                if tgt is None:  # "the war in Ukraine": the country it is fought in is a side
+                    tgt = next((a for _, o in cl.prep_objects(tok, {"in"})
+                                if (a := index.get(o.idx)) is not None and len(a.code or "") == 3), None)
+                if owner is not None or tgt is not None:
+                    known_conflicts[(owner.code if owner else None, tgt.code if tgt else None)] += 1
             if p is not None and p.noun and self._reference_to_known_event(tok):
-                if p.type == "ASSAULT":  # "the Russian invasion of Ukraine": the conflict the text is about
-                    owner = self._owner(tok, index, ref_date)
-                    tgt = next((a for _, o in cl.prep_objects(tok, {"of", "against", "on"})
-                                if (a := self.actor(o, index, ref_date))), None)
-                    if owner is not None:
-                        known_conflicts[(owner.code, tgt.code if tgt else None)] += 1
                 continue
             if p is not None:
                 found.append(Found(tok, p))
@@ -643,7 +675,13 @@ class Coder:
                         and e.target != "BOTH")
         ranked: list[tuple[str | None, str | None]] = [d for d, _ in dyads.most_common()]
         if known:  # after the reported attacks: referred ones, those naming both sides first
-            ranked += [d for d, _ in sorted(known.items(), key=lambda kv: (-bool(kv[0][1]), -kv[1]))]
+            ranked += [d for d, _ in sorted(known.items(), key=lambda kv: (-bool(kv[0][0] and kv[0][1]), -kv[1]))]
+            # "the Russian aggression" and "the war in Ukraine" are one conflict seen from each side
+            owners = [d[0] for d in ranked if d[0] and not d[1]]
+            places = [d[1] for d in ranked if d[1] and not d[0]]
+            if owners and places and owners[0] != places[0]:
+                ranked.append((owners[0], places[0]))
+            ranked = [d for d in ranked if d[0] and d[1]] + [d for d in ranked if not (d[0] and d[1])]
         expanded: list[Event] = []
         for e in events:
             if e.target != "BOTH":

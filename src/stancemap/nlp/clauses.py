@@ -200,7 +200,10 @@ def negation(verb: Any) -> tuple[bool, str]:
         neg = True
         toks.append(verb.head)
     if not neg:
-        for s in verb.children:
+        subject_of = verb
+        if verb.dep_ == "conj" and not any(c.dep_ in SUBJ + SUBJ_PASS for c in verb.children):
+            subject_of = verb.head  # "none of them supported X and imposed Y": the subject is shared
+        for s in subject_of.children:
             if s.dep_ in SUBJ + SUBJ_PASS and (s.lower_ in NEG_DETERMINERS or any(
                     d.lower_ in NEG_DETERMINERS for d in s.children if d.dep_ in ("det", "amod"))):
                 neg = True
@@ -230,7 +233,7 @@ def _speech_head(verb: Any) -> Any | None:
         if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and t.head is not t:
             parent = t.head
             if t.dep_ in ("ccomp",) and parent.lemma_ in SPEECH:
-                return parent
+                return None if _author_aside(parent) else parent
             if t.dep_ == "conj":
                 t = parent
                 continue
@@ -240,6 +243,13 @@ def _speech_head(verb: Any) -> Any | None:
             return None
         return None
     return None
+
+
+def _author_aside(speech: Any) -> bool:
+    """ "It should be mentioned that ...", "it must be noted that ...": the author's own assertion,
+    not something reported."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in speech.children) and \
+        bool(aux_words(speech) & {"should", "must", "can", "may", "might", "worth"})
 
 
 def modality(verb: Any) -> tuple[str, Any | None]:
