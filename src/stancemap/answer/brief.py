@@ -139,6 +139,17 @@ def _event_sentence(actor: str, names: Any, c: dict[str, Any]) -> str:
             f"{cite([c['evidence_doc'], *docs])}.")
 
 
+def _fresh_evidence(store: Store, clusters: list[dict[str, Any]], quoted: set[str]) -> None:
+    """An act reported by several sentences is shown with one not already quoted elsewhere in the
+    brief (a sentence that states a vote and a refusal to sanction is quoted once, for the vote)."""
+    for c in clusters:
+        if c["evidence"] in quoted and int(c["mentions"] or 0) > 1:
+            rows = sorted(store.rows("events", "cluster = ?", (c["id"],)), key=lambda r: -(r["confidence"] or 0.0))
+            alt = next((r for r in rows if r["evidence"] not in quoted), None)
+            if alt is not None:
+                c["evidence"], c["evidence_doc"] = alt["evidence"], alt["doc"]
+
+
 def build_answer(store: Store, q: Question, issues_file: str | None = None,
                  actor_files: tuple[str, ...] = ()) -> dict[str, Any]:
     """The ``ask`` JSON for question ``q`` from what ``store`` holds."""
@@ -191,6 +202,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
                 if pos is not None and issues[iid].dimension == dim:
                     lines += issue_sentences(q.actor_name, issues[iid], pos, voted)
             quoted = {e["evidence"] for p in known.values() for e in _best(p, exclude=voted)} | voted
+            _fresh_evidence(store, clusters, quoted)
             if dim == "geopolitical":
                 lines += vote_sentences(q.actor_name, votes)
             events = [c for c in sorted((c for c in clusters if c["source"] == actor and c["target"]
