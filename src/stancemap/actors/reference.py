@@ -105,6 +105,7 @@ class Reference:
     sector_words: dict[str, str] = field(default_factory=dict)  # lowercase phrase -> sector
     offices: dict[str, str] = field(default_factory=dict)  # lowercase title -> office key
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "central asian" -> member ISO3 codes
+    _state_surfaces: dict[str, list[str]] = field(default_factory=dict, repr=False)
     office_sector: dict[str, str] = field(default_factory=dict)  # office key -> sector
 
     generated: dict[str, set[Entry]] = field(default_factory=lambda: defaultdict(set))
@@ -119,6 +120,15 @@ class Reference:
         (self.generated if generated else self.curated)[key].add(entry)
         if entry not in self.entries[key]:
             self.entries[key].append(entry)
+
+    def state_surfaces(self, code: str) -> list[str]:
+        """The surfaces (longer than three letters) that name state ``code`` (built once)."""
+        if not self._state_surfaces:
+            for k, entries in self.entries.items():
+                if len(k) > 3:
+                    for c in {e.code for e in entries if e.kind == "state"}:
+                        self._state_surfaces.setdefault(c, []).append(k)
+        return self._state_surfaces.get(code, [])
 
     def prune(self) -> None:
         """Where a hand-written file names a surface, drop library-derived entries for other codes

@@ -81,6 +81,16 @@ class Resolver:
             for i in range(n.start, n.end):
                 self.name_at[i] = n
         self.focal = self._focal_state()
+        # per-token facts the pronoun rules read many times (indexing a spaCy Doc is not free)
+        self._dep = [t.dep_ for t in self.parsed]
+        self._tag = [t.tag_ for t in self.parsed]
+        self._sent_start = [0] * len(self.parsed)
+        self._sent_no = [0] * len(self.parsed)
+        number = 0  # numbered as doc.sentences: whitespace-only spans are not sentences
+        for sent in self.parsed.sents:
+            for i in range(sent.start, sent.end):
+                self._sent_start[i], self._sent_no[i] = sent.start, number
+            number += 1 if sent.text.strip() else 0
         self.memo: dict[int, Actor | None] = {}
         self.surnames: dict[str, Actor] = {}
         self.history: list[Actor] = []  # resolved actors in text order (for pronouns, "the troops")
@@ -101,8 +111,8 @@ class Resolver:
         bonus = max(3.0, sum(counts.values()) / 5)
         first_in_title: tuple[int, str] | None = None
         for code in list(counts):
-            for k, entries in self.ref.entries.items():
-                if len(k) > 3 and title and any(e.code == code and e.kind == "state" for e in entries):
+            for k in self.ref.state_surfaces(code) if title else ():
+                if k in title:
                     m = re.search(rf"\b{re.escape(k)}\b", title)
                     if m:
                         counts[code] += bonus
@@ -532,7 +542,7 @@ class Resolver:
         if low in _PRONOUNS_PERSON:
             def want(a: Actor) -> bool:  # a person, or a singular person noun ("a Kazakh activist")
                 return a.code is not None and (a.kind == "person" or (
-                    a.kind == "group" and self.parsed[a.head].tag_ == "NN" and a.sector in ("CVL", "OPP", "MED",
+                    a.kind == "group" and self._tag[a.head] == "NN" and a.sector in ("CVL", "OPP", "MED",
                                                                                             "GOV", "JUD", "LEG")))
         elif low in _PRONOUNS_THING:
             if low == "it" and (tok.head.lemma_ in _EXPLETIVE_HEADS or (tok.dep_ == "nsubjpass" and any(
@@ -553,7 +563,7 @@ class Resolver:
                                rule=f"pronoun-bound->{bound.rule}", confidence=round(bound.confidence * 0.8, 2))
         # Centering: the subject of the previous sentence is the likeliest antecedent.
         prev_subjects = [a for a in reversed(self.history) if a.head < sent.start and want(a)
-                         and self.parsed[a.head].dep_ in ("nsubj", "nsubjpass")
+                         and self._dep[a.head] in ("nsubj", "nsubjpass")
                          and self._within_sentences(a.head, tok.i, 1)]
         if prev_subjects and not any(a.head >= sent.start and a.head < tok.i and want(a) for a in self.history):
             a = prev_subjects[-1] if len({p.code for p in prev_subjects}) == 1 else min(prev_subjects, key=lambda x: x.head)
@@ -564,20 +574,20 @@ class Resolver:
             # state as the previous subject and no person there, "he" is that state's leadership, not
             # the person named in passing.
             prev_states = [a for a in reversed(self.history) if a.head < sent.start and a.kind == "state"
-                           and a.code and self.parsed[a.head].dep_ in ("nsubj", "nsubjpass")
+                           and a.code and self._dep[a.head] in ("nsubj", "nsubjpass")
                            and self._within_sentences(a.head, tok.i, 1)]
             prev_people = [a for a in self.history if a.head < tok.i and a.kind == "person"
                            and self._within_sentences(a.head, tok.i, 1)
-                           and self.parsed[a.head].dep_ in ("nsubj", "nsubjpass")]
+                           and self._dep[a.head] in ("nsubj", "nsubjpass")]
             if prev_states and not prev_people:
                 a = prev_states[0]
                 return Actor(a.code, "GOV", "pronoun", "pronoun->state-leadership", 0.5, tok.i, tok.i + 1, tok.i)
         for a in reversed(self.history):
-            if self.parsed[a.head].sent.start < sent.start - 400:
+            if self._sent_start[a.head] < sent.start - 400:
                 break
-            if a.head < tok.i and want(a) and self.parsed[a.head].dep_ in ("nsubj", "nsubjpass", "poss", "pobj",
+            if a.head < tok.i and want(a) and self._dep[a.head] in ("nsubj", "nsubjpass", "poss", "pobj",
                                                                              "appos", "dobj", "conj"):
-                if self.parsed[a.head].sent.start < sent.start and not self._within_sentences(a.head, tok.i, 2):
+                if self._sent_start[a.head] < sent.start and not self._within_sentences(a.head, tok.i, 2):
                     break
                 return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun" if a.kind != "person" else
                                "person", rule=f"pronoun->{a.rule}", confidence=round(a.confidence * 0.7, 2))
@@ -596,9 +606,7 @@ class Resolver:
         return None
 
     def _within_sentences(self, i: int, j: int, n: int) -> bool:
-        si = self.doc.sentence_of(self.parsed[i].idx)
-        sj = self.doc.sentence_of(self.parsed[j].idx)
-        return bool(si and sj and sj.idx - si.idx <= n)
+        return self._sent_no[j] - self._sent_no[i] <= n
 
     def run(self) -> list[Actor]:
         """Resolve every nominal head in text order (history feeds pronouns and "the troops")."""
