@@ -44,6 +44,9 @@ _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "hersel
 _PRONOUNS_THING = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
 _PRONOUNS_WE = {"we", "us", "our", "ours", "ourselves"}
+# "The move drew criticism": nouns that, used alone, point back at the act just reported
+_ACT_ANAPHORS = {"move", "decision", "step"}
+_DECISION_NOUNS = {"order", "plan", "announcement", "refusal", "choice", "call", "proposal"}
 _ACTOR_COMPOUNDS = {"state", "government", "security", "border", "military", "police", "riot", "army", "rights",
                     "opposition", "party", "city", "region", "peace", "peacekeeping", "coast", "air", "navy", "defence",
                     "defense", "foreign", "finance", "energy", "justice", "interior", "trade", "health", "aid", "relief",
@@ -336,6 +339,8 @@ class Resolver:
             return self._resolve_pronoun(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if tok.lemma_.lower() in _ACT_ANAPHORS:
+            return self._act_anaphor(tok)
         for child in tok.children:  # "the minister of external affairs, Mukhtar Tleuberdi"
             if child.dep_ == "appos" and child.i in self.name_at:
                 named = self.resolve(child)
@@ -432,6 +437,25 @@ class Resolver:
             code, _, _ = self._code_from_modifiers(other)
             if code:
                 return code
+        return None
+
+    def _act_anaphor(self, tok: Any) -> Actor | None:
+        """ "Tokayev's decision to cancel the parade. The move drew criticism ...": a definite "the
+        move" / "this decision" as a subject stands for whoever acted in the previous sentence (the
+        owner of the decision named there, else that sentence's subject)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) or any(
+                c.dep_ in ("poss", "prep", "acl", "relcl", "compound") for c in tok.children):
+            return None
+        prev = self._sent_no[tok.i] - 1
+        cands = [a for a in self.history if a.code and a.head < tok.i and self._sent_no[a.head] == prev]
+        owners = [a for a in cands if self._dep[a.head] == "poss"
+                  and self.parsed[a.head].head.lemma_.lower() in _ACT_ANAPHORS | _DECISION_NOUNS]
+        subjects = [a for a in cands if self._dep[a.head] == "nsubj" and self.parsed[a.head].head.dep_ == "ROOT"]
+        for a in owners[:1] or subjects[:1]:
+            sector = a.sector or ("GOV" if a.kind == "person" else None)
+            return Actor(a.code, sector, "group", f"act-anaphor->{a.rule}", round(a.confidence * 0.6, 2),
+                         tok.i, tok.i + 1, tok.i, a.person)
         return None
 
     def _recent(self, pred: Any, tok: Any, sentences: int = 2) -> Actor | None:

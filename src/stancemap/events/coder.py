@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..actors.lookup import ActorLookup, mention_index
@@ -76,6 +76,20 @@ def _bare_sanctions(tok: Any) -> bool:
     """ "will respect the sanctions": definite, with no one named as imposing or bearing them."""
     return tok.lemma_.lower() == "sanction" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
         and not any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "acl") for c in tok.children)
+
+
+# Verbs whose subject is on the receiving end of the act their object names ("drew criticism
+# from X", "faces sanctions from X", "received a warning from X").
+UNDERGO_VERBS = {"face", "receive", "draw", "attract", "earn", "incur", "suffer", "endure", "get"}
+
+
+def _undergone(tok: Any) -> Any | None:
+    """The verb of "X drew criticism from Y" when ``tok`` is its object (active voice), else None."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS and not any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return head
+    return None
 
 
 def _under(tok: Any) -> bool:
@@ -227,6 +241,9 @@ class Coder:
                         cands += addressees
                     cands += cl.direct_objects(x) + [o for _, o in cl.prep_objects(x, set(TARGET_PREPS))]
         else:
+            if (undergo := _undergone(tok)) is not None:  # "X drew criticism from Y": X is the target
+                return [a for sub in cl.subjects(undergo)[0]
+                        if (a := self.actor(sub, index, date) or self._owner(sub, index, date))]
             cands += [o for _, o in cl.prep_objects(tok, set(p.preps or NOUN_TARGET_PREPS))]
             if _under(tok):  # "X (is) under sanctions": X is the target
                 under = tok.head
@@ -248,16 +265,22 @@ class Coder:
                 continue
             a = self.actor(c, index, date) or self._owner(c, index, date)
             if a is None and (w := _community(c)) is not None:
-                community.append(w)  # only when no one else is named ("help Russia evade Western sanctions")
+                # only when no one else is named ("help Russia evade Western sanctions"); head -2 marks
+                # the predicate's own object
+                community.append(replace(w, head=-2) if c.head.i == tok.i else w)
             elif a is None and self._community_at is not None and c.i > self._community_at and _bare_sanctions(c):
                 community.append(Mention(c.idx, c.idx + len(c.text), "WEST", None, None, "org", 0.4,
-                                         "community:anaphor", -1, -1))  # "the sanctions" named before
+                                         "community:anaphor", -1, -2 if c.head.i == tok.i else -1))
             if a is not None and all(not (isinstance(o, Mention) and o.head == a.head) for o in out):
                 out.append(a)
             if out and (p.target == "dobj" or c in addressees):
                 break
         if p.verb and not passive and (pro := self._protesters(tok, index, srcs)):
             return pro
+        if community and community[0].head == -2 and not any(isinstance(o, Mention) or o == "BOTH" for o in out):
+            # the predicate's own object is the international community's sanctions: they are the target
+            # before anything deeper ("respect the sanctions, although ... on Russian companies")
+            out = [community[0]]
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out) and p.verb and not passive:
             out = self._place_object(tok, index) or out
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out):
@@ -449,6 +472,13 @@ class Coder:
                         if m is not None and m.code and all(m.code != f2.code for f2 in found):
                             found.append(m)
             return found, passive
+        if (undergo := _undergone(tok)) is not None:
+            # "The move drew criticism from voices in Moscow, including commentator X": the "from" (or
+            # "by") phrase is who acts, else the person the sentence singles out with "including"
+            agents = [o for h in (tok, undergo) for _, o in cl.prep_objects(h, {"from", "by"})]
+            agents += [o for _, o in cl.prep_objects(undergo, {"including"})]
+            found = [a for o in agents if (a := self.actor(o, index, date))]
+            return found[:1], False
         # Nouns: the owner ("Russia's invasion", "the Russian offensive"), the agent ("sentencing of
         # activists by a court"), or the governing verb's subject. "of X" is usually the patient.
         for c in tok.children:
