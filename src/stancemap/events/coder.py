@@ -235,9 +235,10 @@ class Coder:
                 cands += [o for _, o in cl.prep_objects(tok, set(TARGET_PREPS))]
             for x in tok.children:  # "refused to accept X", "called on X to ...": look one clause down
                 if x.dep_ in ("xcomp", "ccomp") and x.pos_ in ("VERB", "AUX"):
-                    if p.type == "REQUEST" and x.dep_ == "ccomp" and not cl.direct_objects(tok):
-                        # "demanded that the United States match ...": who is to act is addressed
-                        addressees = [c for c in x.children if c.dep_ == "nsubj"]
+                    if p.type in ("REQUEST", "THREATEN") and x.dep_ == "ccomp" and not cl.direct_objects(tok):
+                        # "demanded that the United States match ...": who is to act is addressed;
+                        # "warned that X could be banned": who would suffer it is threatened
+                        addressees = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
                         cands += addressees
                     cands += cl.direct_objects(x) + [o for _, o in cl.prep_objects(x, set(TARGET_PREPS))]
         else:
@@ -264,6 +265,8 @@ class Coder:
                     break
                 continue
             a = self.actor(c, index, date) or self._owner(c, index, date)
+            if c in addressees and a is not None and any(a.code == s0.code for s0 in srcs or []):
+                continue  # "Turkey warned that it would retaliate against Greece": look further
             if a is None and (w := _community(c)) is not None:
                 # only when no one else is named ("help Russia evade Western sanctions"); head -2 marks
                 # the predicate's own object
@@ -540,6 +543,14 @@ class Coder:
                 found.append(Found(tok, p))
         matched = {f.tok.i: f for f in found}
         kept: list[Found] = []
+        def own_agent(noun: Any, verb: Any) -> bool:
+            """ "complied with US sanctions against Russian banks": the noun names its own agent, other
+            than the verb's subject, so it is an event of its own."""
+            mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+            owner = next((m for c in mods if (m := self.actor(c, index, ref_date)) is not None), None)
+            subs = [a for s in cl.subjects(verb)[0] if (a := self.actor(s, index, ref_date))]
+            return owner is not None and bool(subs) and all(owner.code != a.code for a in subs)
+
         for f in found:
             head = matched.get(f.tok.head.i)
             if f.tok.dep_ in ("xcomp", "ccomp") and head is not None and (head.pattern.xcomp or head.pattern.type == "REJECT"):
@@ -547,7 +558,8 @@ class Coder:
             if f.pattern.noun and head is not None and f.tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and not (
                     f.pattern.type == "PROTEST" and head.pattern.type != "PROTEST"):
                 continue  # "imposed sanctions": the verb codes it (but "suppressed protests" is two events)
-            if f.pattern.noun and f.tok.dep_ == "pobj" and f.tok.head.head.i in matched:
+            if f.pattern.noun and f.tok.dep_ == "pobj" and f.tok.head.head.i in matched \
+                    and not own_agent(f.tok, f.tok.head.head):
                 continue
             kept.append(f)
 
