@@ -251,10 +251,14 @@ class StanceDetector:
         frames, and the most similar examples. Returns (polarity, rule, confidence) or None."""
         votes: dict[str, float] = {}
         parts: list[str] = []
+        sig_on_topic = False
         if sig_model is not None:
             sig: dict[str, float] = {}
             for e in events:
                 if e.source == h.code:
+                    if (about is not None and about.get(id(e), {}).get(iid, 0.0) >= self.min_terms) or \
+                            sig_model.share(iid, (e.type, bool(e.negated))) >= 0.5:
+                        sig_on_topic = True
                     for p, w in sig_model.vote(iid, (e.type, bool(e.negated)), v, min_sim=self.example_min).items():
                         sig[p] = sig.get(p, 0.0) + w
             if sig:
@@ -276,6 +280,11 @@ class StanceDetector:
                 votes[p] = votes.get(p, 0.0) + 0.8 * w
             parts.append("examples")
         if not votes:
+            return None
+        if parts == ["signature"] and not sig_on_topic:
+            # acts alike to the issue's examples, with nothing else saying so, count only when the
+            # act itself is about the issue or is characteristic of it (most examples with that act
+            # are the issue's) ("invaded Ukraine" is no position on sanctions)
             return None
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         if ranked[0][1] < self.decide_min or (len(ranked) > 1 and ranked[0][1] < 1.25 * ranked[1][1]):

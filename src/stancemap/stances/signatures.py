@@ -27,6 +27,12 @@ class SignatureModel:
     table: dict[str, dict[tuple[str, bool], list[tuple[str, int]]]] = field(default_factory=dict)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)  # issue id -> example embeddings
 
+    def share(self, issue: str, sig: tuple[str, bool]) -> float:
+        """Of all the examples (any issue) whose coded act has this signature, the share that are this
+        issue's: how characteristic the act is of the issue (protests of anti-war expression)."""
+        total = sum(len(by_sig.get(sig, [])) for by_sig in self.table.values())
+        return len(self.table.get(issue, {}).get(sig, [])) / total if total else 0.0
+
     def vote(self, issue: str, sig: tuple[str, bool], sentence_vec: np.ndarray, k: int = 5,
              min_sim: float = 0.0) -> dict[str, float]:
         """Polarity weights from the ``k`` examples with this signature most similar to the sentence."""
