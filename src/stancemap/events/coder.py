@@ -231,6 +231,8 @@ class Coder:
                 cands += cl.direct_objects(tok)
             preps = p.preps or TARGET_PREPS
             cands += [o for h in _with_shared(tok) for _, o in cl.prep_objects(h, set(preps))]
+            if p.target == "prep" and not passive:  # "sent aid to Ukraine" parsed with "to" on "aid"
+                cands += [o for d in cl.direct_objects(tok) for _, o in cl.prep_objects(d, {"to", "for", "toward", "towards"})]
             if p.target is None and not p.preps:
                 cands += [o for _, o in cl.prep_objects(tok, set(TARGET_PREPS))]
             for x in tok.children:  # "refused to accept X", "called on X to ...": look one clause down
