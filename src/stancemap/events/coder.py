@@ -99,6 +99,8 @@ def _under(tok: Any) -> bool:
 
 _FAVOUR = {"support", "solidarity", "favour", "favor", "defence", "defense", "sympathy"}
 _NEWS_ADJECTIVES = {"recent", "latest", "new", "ongoing", "fresh", "current"}
+_ANTI_WAR = re.compile(r"\banti-?war\b|\bagainst the (war|invasion)\b")
+_PERMIT_PARTICIPLES = {"sanction", "approve", "authorise", "authorize", "permit", "allow", "license", "licence"}
 _REQUEST_NOUNS = {"request", "invitation", "behest", "urging", "bidding", "appeal"}
 _MEDIATION_CAMEO = {"039", "045", "028"}
 _MEDIATION_WORDS = {"mediation", "mediate", "mediator", "intermediary"}
@@ -433,6 +435,35 @@ class Coder:
                                      sent=sent.idx, source_person=asker.person, head=tok.idx))
         return out
 
+    def _permitted_protests(self, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
+        """ "marched in a government-sanctioned rally", "a state-approved march": whoever the compound
+        names allowed the protest (CONCEDE, CAMEO 0811) to the protesters."""
+        out: list[Event] = []
+        for tok in doc.parsed:
+            if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.lemma_.lower() not in _PERMIT_PARTICIPLES:
+                continue
+            noun = tok.head
+            if not any(q.type == "PROTEST" for q in self.lex.nouns.get(noun.lemma_.lower(), [])):
+                continue
+            date, _ = clause_date(noun, doc)
+            allowed = next((a for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                            if (a := self.actor(c, index, date or ref_year)) is not None), None)
+            sent = doc.sentence_of(tok.idx)
+            if allowed is None or sent is None:
+                continue
+            verb = noun
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            marchers = [a for x in cl.subjects(verb)[0] if (a := self.actor(x, index, date or ref_year))
+                        and a.sector in ("CVL", "OPP")] if verb.pos_ in ("VERB", "AUX") else []
+            tcode, tsector = (marchers[0].code, marchers[0].sector) if marchers else (allowed.code, "CVL")
+            out.append(Event(source=allowed.code, source_sector=allowed.sector, type="CONCEDE", start=sent.start,
+                             end=sent.end, target=tcode, target_sector=tsector, cameo="0811",
+                             date=date or ref_year, predicate=f"{tok.lemma_.lower()} {noun.lemma_.lower()}",
+                             confidence=round(0.6 * allowed.confidence, 3), rule="construction:permitted-protest",
+                             sent=sent.idx, source_person=allowed.person, head=tok.idx))
+        return out
+
     def _protest_source(self, tok: Any, index: dict[int, Mention]) -> list[Mention]:
         """ "Mass protests in Kazakhstan", "Georgian rallies", "protests swept the country": the
         protesters are the civilians named by the protest's modifiers or place (not whoever
@@ -569,9 +600,11 @@ class Coder:
         for f in kept:
             events.extend(self._events_for(f, doc, index, ref_year))
         events.extend(self._requests_behind(doc, index, ref_year))
+        events.extend(self._permitted_protests(doc, index, ref_year))
         if self.classifier is not None:
             events.extend(self._fallback(doc, index, {e.sent for e in events}, ref_year))
         self._expand_both_sides(events, known_conflicts)
+        self._anti_war_targets(doc, events, known_conflicts)
         return self._drop_dangling(events)
 
     @staticmethod
@@ -708,6 +741,22 @@ class Coder:
                 source_person=s.person, head=tok.idx,
             ))
         return out
+
+    @staticmethod
+    def _anti_war_targets(doc: Document, events: list[Event], known: Counter[tuple[str | None, str | None]]) -> None:
+        """An anti-war protest with no addressee named is aimed at whoever wages the war the text
+        reports (its attacks, else the invasion it refers to), not at the protesters' own government."""
+        attackers = Counter(e.source for e in events if e.type == "ASSAULT" and e.source and e.target
+                            and e.target != "BOTH") + Counter({d[0]: n for d, n in known.items() if d[0]})
+        if not attackers:
+            return
+        aggressor = attackers.most_common(1)[0][0]
+        for e in events:
+            if e.type != "PROTEST" or e.target != e.source or e.target_sector != "GOV" or e.source == aggressor:
+                continue
+            tok = cl.token_at(doc.parsed, e.head)
+            if tok is not None and _ANTI_WAR.search(" ".join(t.lower_ for t in tok.subtree).replace(" - ", "-")):
+                e.target, e.target_sector = aggressor, None
 
     @staticmethod
     def _expand_both_sides(events: list[Event], known: Counter[tuple[str | None, str | None]] | None = None) -> None:
