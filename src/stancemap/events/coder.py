@@ -228,6 +228,9 @@ class Coder:
         addressees: list[Any] = []
         if passive and p.verb:
             cands += cl.passive_target(tok)
+            # "sanctions imposed by the West and its allies on Russia": "on Russia" parsed on the agent
+            cands += [o for a in cl.subjects(tok)[0] for t in a.subtree if t.dep_ == "prep" and t.lower_ in ("on", "against")
+                      for o in t.children if o.dep_ == "pobj"]
         if p.verb:
             if p.target in (None, "dobj") and not passive:
                 cands += cl.direct_objects(tok)
@@ -672,6 +675,9 @@ class Coder:
             # A mediation offer with no parties named is made to the sides of the conflict at hand
             # ("offered Kazakhstan as a platform for mediation").
             tgts = ["BOTH"]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+                isinstance(t, Mention) and t.code not in {s0.code for s0 in srcs} for t in tgts):
+            return []  # "the republics supported by Russia", "the New Kazakhstan promised by X": no one acted on
         if not tgts and p.type in FORCE_TYPES:
             tgts = self._place_target(tok, index, {s.code for s in srcs})
         if p.source == "phoenix" and not any(isinstance(t, Mention) for t in tgts):
@@ -704,8 +710,11 @@ class Coder:
             # "Kazakhstan announced it did not recognise X, as stated by Tokayev": his act, for his state.
             srcs = [credited[0] if s.code == credited[0].code else s for s in srcs]
         pairs: list[tuple[Mention, Mention | str]] = [(s, t) for s in srcs for t in (tgts or [""])]
-        if not any(isinstance(t, Mention) or t == "BOTH" for t in tgts) and len(srcs) > 1 and typ in RECIPROCAL:
-            # "Tokayev and Xi met": each side met the other.
+        if len({s.code for s in srcs}) > 1 and typ in RECIPROCAL and (not any(
+                isinstance(t, Mention) or t == "BOTH" for t in tgts) or not (
+                cl.direct_objects(tok) or cl.prep_objects(tok, {"with", "between"}))):
+            # "Tokayev and Xi met": each side met the other (an organisation named only in a phrase
+            # such as "prior to the SCO meeting" is not whom they met).
             pairs = [(s, t2) for s in srcs for t2 in srcs if t2.head != s.head and t2.code != s.code] or pairs
         elif not any(isinstance(t, Mention) or t == "BOTH" for t in tgts) and typ in DOMESTIC_DEFAULT_TARGET:
             # Citizens, companies and opposition who demand or protest without an addressee address

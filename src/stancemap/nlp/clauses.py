@@ -103,7 +103,7 @@ def subjects(verb: Any) -> tuple[list[Any], bool]:
     verb = _predicate(verb)
     head = _clause_head(verb)
     passive = any(c.dep_ in SUBJ_PASS for c in head.children) or any(c.dep_ == "auxpass" for c in verb.children) \
-        or _absolute_passive(verb)
+        or _absolute_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")  # "sanctions imposed by X"
     if passive:
         for c in verb.children:
             if c.dep_ == "agent":
