@@ -104,7 +104,8 @@ class Resolver:
         counts: dict[str, float] = {}
         for n in self.names:
             for e in n.entries[:1]:
-                if e.kind in ("state", "adjective", "capital", "people", "institution") and len(e.code) == 3:
+                # its officials and citizens named in person count for a state too
+                if e.kind in ("state", "adjective", "capital", "people", "institution", "person") and len(e.code) == 3:
                     counts[e.code] = counts.get(e.code, 0.0) + 1.0
         if not counts:
             return None
