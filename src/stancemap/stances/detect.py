@@ -100,8 +100,10 @@ class StanceDetector:
         for tok in sent_tokens:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
                 continue
-            subs, passive = cl.subjects(tok)
-            holders = [a for a in (lookup(s, index, date) for s in subs) if a] if not passive else []
+            subs, passive = cl.subjects(tok)  # for a passive, its agent ("sanctioned by the United States")
+            if passive and cl.negation(tok)[0]:
+                subs = []  # "protests not sanctioned by the authorities" says nothing the authorities hold
+            holders = [a for a in (lookup(s, index, date) for s in subs) if a]
             modality, speech = cl.modality(tok)
             speakers: list[Mention] = []
             if speech is not None:
