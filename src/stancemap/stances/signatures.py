@@ -49,21 +49,20 @@ class SignatureModel:
 
 
 def cached_signatures(issues: tuple[Issue, ...], pipeline: Any) -> SignatureModel:
-    """``build_signatures`` with a disk cache keyed by the issues' texts and the package data."""
+    """``build_signatures`` with a disk cache keyed by the issues' examples and the extractor."""
     import hashlib
     import json
     import os
-    from importlib import resources
     from pathlib import Path
+
+    from ..config import extractor_fingerprint
 
     h = hashlib.sha256()
     for issue in issues:
         h.update(repr((issue.id, issue.examples)).encode())
-    for name in ("predicates.yaml", "phoenix_verbs.csv"):
-        h.update(resources.files("stancemap.events").joinpath(f"data/{name}").read_bytes())
-    from .. import __version__
-
-    h.update(__version__.encode())
+    # the coding stages that read the examples: the package's code and data and the user's files
+    # (a cache from another version of the coder would give stale signatures)
+    h.update(extractor_fingerprint(pipeline.options).encode())
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stancemap"
     path = base / f"signatures-{h.hexdigest()[:16]}.json"
     model = SignatureModel()
