@@ -122,6 +122,16 @@ def test_polarity_contradiction_shows_the_closest_statements() -> None:
     assert side_a == a2["evidence"]  # a1 is more confident-looking first, but a2 is the one like b1
 
 
+def test_negation_contradiction_shows_the_closest_statements() -> None:
+    a1 = ev("a", "PER", "CONCEDE", "PER", "2021", evidence="a: the minister allowed the strike")
+    a2 = ev("a", "PER", "CONCEDE", "PER", "2021", evidence="a: the government approved the rallies")
+    b1 = ev("b", "PER", "CONCEDE", "PER", "2021", negated=True, evidence="b: the rallies were not approved")
+    vectors = {a1["id"]: np.array([1.0, 0.0]), a2["id"]: np.array([0.1, 0.99]), b1["id"]: np.array([0.0, 1.0])}
+    found = polarity_contradictions([], [a1, a2, b1], None, vectors)
+    assert len(found) == 1 and found[0]["kind"] == "negation"
+    assert found[0]["a_evidence"] == a2["evidence"] and found[0]["b_evidence"] == b1["evidence"]
+
+
 def test_stance_dates_conflict_only_when_each_sentence_dates_itself() -> None:
     a = st("a", "CHL", "war", "oppose", "GOV")
     a.update(date="2022-03", evidence="In late March the minister said Chile opposed the war.")

@@ -192,6 +192,13 @@ class Coder:
                 objs = cl.passive_target(tok)
             if p.noun:
                 objs = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+            if p.verb and tok.dep_ == "relcl":
+                # "protests by civil society — which have not been sanctioned": the relative clause
+                # may hang on a noun inside the phrase it describes
+                t = tok.head
+                while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head is not t.head:
+                    t = t.head.head
+                    objs = [*objs, t]
             # look through quantities: "sent thousands of troops", "a number of rallies"
             objs = objs + [g for o in objs if o.lower_ in QUANTITY_WORDS or o.pos_ == "NUM"
                            for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -226,6 +233,18 @@ class Coder:
             return []
         cands: list[Any] = []
         addressees: list[Any] = []
+        if passive and p.verb and tok.dep_ == "relcl":
+            # "protests by students against the law — which were not authorised": acting on the
+            # protests the relative clause describes is acting on the protesters
+            t = tok.head
+            while True:
+                if any(q.type == "PROTEST" for q in self.lex.nouns.get(t.lemma_.lower(), [])):
+                    protesters = self._protest_source(t, index)
+                    if protesters:
+                        return list(protesters)
+                if not (t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head is not t.head):
+                    break
+                t = t.head.head
         if passive and p.verb:
             cands += cl.passive_target(tok)
             # "sanctions imposed by the West and its allies on Russia": "on Russia" parsed on the agent
@@ -332,8 +351,8 @@ class Coder:
                 if m.sector in (None, "CVL", "OPP"):
                     return [Mention(m.start, m.end, m.code, m.sector or "CVL", None, "group", 0.5, "protesters",
                                     m.sent, m.head)]
-            own = next((s for s in srcs or [] if s.code and len(s.code) == 3 and s.sector in ("GOV", "JUD", "MIL")),
-                       None)
+            own = next((s for s in srcs or [] if s.code and len(s.code) == 3 and s.sector in (None, "GOV", "JUD", "MIL")),
+                       None)  # a state or its bodies allowing, banning or breaking up rallies: its own citizens
             if own is not None:
                 return [Mention(own.start, own.end, own.code, "CVL", None, "group", 0.4, "protesters:own",
                                 own.sent, -1)]
@@ -485,6 +504,10 @@ class Coder:
             # "the government allowed rallies": its own citizens
             context = [m for m in (self.actor(x, index, None) for x in cl.subjects(top.head)[0])
                        if m is not None and m.sector in ("GOV", "JUD", "MIL")]
+        by = [m for _, o in cl.prep_objects(tok, {"by"}) if (m := index.get(o.idx)) is not None
+              and m.code and m.sector in ("CVL", "OPP", "BUS")]  # "protests by Chilean students"
+        if by:
+            return by[:1]
         for m in mods + places + context:
             if m.code and len(m.code) == 3 and m.sector in (None, "CVL", "GOV", "JUD", "MIL"):
                 return [Mention(m.start, m.end, m.code, "CVL", None, "group", 0.5, "protest-place", m.sent, -1)]
@@ -536,7 +559,9 @@ class Coder:
             m = self.actor(obj, index, date)
             if m:
                 return [m], False
-        if p.type == "PROTEST" and (tok.head.lemma_.lower() not in LIGHT_VERBS or tok.dep_ in ("nsubj", "nsubjpass")):
+        if p.type == "PROTEST" and (tok.head.lemma_.lower() not in LIGHT_VERBS - _PERMIT_PARTICIPLES
+                                    or tok.dep_ in ("nsubj", "nsubjpass")):
+            # (whoever allows or approves the rallies is not the one protesting)
             return self._protest_source(tok, index), False
         if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "conj", "appos"):
             head = tok.head

@@ -68,6 +68,17 @@ def conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+_RELATIVE = {"which", "that", "who", "whom"}
+
+
+def _antecedent(tok: Any) -> Any:
+    """ "protests ... which have not been sanctioned": a relative pronoun stands for the noun its
+    clause modifies."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+        return tok.head.head
+    return tok
+
+
 def _clause_head(verb: Any) -> Any:
     """The verb whose subject this predicate shares (conj / xcomp / control chains)."""
     t = verb
@@ -155,7 +166,7 @@ def passive_target(verb: Any) -> list[Any]:
     head = _clause_head(verb)
     for c in head.children:
         if c.dep_ in SUBJ_PASS:
-            return conjuncts(c)
+            return conjuncts(_antecedent(c))
     if head is not verb and any(c.dep_ == "auxpass" for c in verb.children):
         # "two activists ... opposed the war and were sentenced": the shared subject is the patient
         for c in head.children:

@@ -172,9 +172,11 @@ def _closest(rows_a: list[dict[str, Any]], rows_b: list[dict[str, Any]],
 
 
 def polarity_contradictions(stances: list[dict[str, Any]], events: list[dict[str, Any]],
-                            vectors: dict[int, Any] | None = None) -> list[dict[str, Any]]:
+                            vectors: dict[int, Any] | None = None,
+                            event_vectors: dict[int, Any] | None = None) -> list[dict[str, Any]]:
     """Opposed stances of one actor on one issue, and events affirmed in one source and negated in another.
-    ``vectors`` (stance id -> sentence embedding) picks, for each pair of sources, the closest statements."""
+    ``vectors`` (stance id -> sentence embedding) and ``event_vectors`` (event id -> sentence embedding)
+    pick, for each pair of sources, the closest statements."""
     out = []
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for s in stances:
@@ -204,11 +206,14 @@ def polarity_contradictions(stances: list[dict[str, Any]], events: list[dict[str
         if r["modality"] == "actual" and r["target"]:
             egroups[(r["source"], r["type"], r["target"])].append(r)
     for (src, typ, tgt), rows in egroups.items():
-        pos = {r["doc"]: r for r in rows if not r["negated"]}
-        neg = {r["doc"]: r for r in rows if r["negated"]}
-        for da, a in sorted(pos.items()):
-            for db, b in sorted(neg.items()):
+        pos: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        neg: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in sorted(rows, key=lambda r: -(r["confidence"] or 0)):
+            (neg if r["negated"] else pos)[r["doc"]].append(r)
+        for da in sorted(pos):
+            for db in sorted(neg):
                 if da != db and db not in pos and da not in neg:
+                    a, b = _closest(pos[da], neg[db], event_vectors)
                     out.append(_record(f"whether {src} {typ.lower()} {tgt}", "negation", a, "yes", b, "no"))
                     break
     return out

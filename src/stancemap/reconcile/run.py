@@ -43,6 +43,15 @@ def stance_vectors(stances: list[dict[str, Any]]) -> dict[int, np.ndarray]:
     return {s["id"]: v for s, v in zip(stances, vecs, strict=True)}
 
 
+def negation_vectors(events: list[dict[str, Any]]) -> dict[int, np.ndarray]:
+    """Embeddings of the events that one source affirms and another negates (only those are compared)."""
+    sides: dict[tuple[Any, ...], set[bool]] = {}
+    for e in events:
+        sides.setdefault((e["source"], e["type"], e["target"]), set()).add(bool(e["negated"]))
+    rows = [e for e in events if len(sides[(e["source"], e["type"], e["target"])]) == 2]
+    return stance_vectors(rows)
+
+
 def reconcile_store(store: Store, options: Options) -> dict[str, int]:
     """Rebuild derived tables; returns counts of what was found."""
     events = store.rows("events")
@@ -53,7 +62,8 @@ def reconcile_store(store: Store, options: Options) -> dict[str, int]:
     cclusters = cluster_claims(claims, claim_vectors(claims))
     contradictions = (value_contradictions(cclusters) + date_contradictions(events)
                       + stance_date_contradictions(stances) + actor_contradictions(events)
-                      + polarity_contradictions(stances, events, stance_vectors(stances)))
+                      + polarity_contradictions(stances, events, stance_vectors(stances),
+                                                negation_vectors(events)))
     store.save_reconciliation(
         [event_cluster_record(c) for c in eclusters], {r["id"]: c.id for c in eclusters for r in c.rows},
         [claim_cluster_record(c) for c in cclusters], {r["id"]: c.id for c in cclusters for r in c.rows},
