@@ -13,7 +13,7 @@ from stancemap.store import open_store
 FLOORS = {"event": 0.56, "stance": 0.50, "claim": 0.95}
 ACTOR_FLOOR = 0.90
 ACTOR_IN_RECORDS_FLOOR = 0.95
-CONTRADICTIONS_FOUND = 7  # gold contradictions flagged; may only rise
+CONTRADICTIONS_FOUND = 8  # gold contradictions flagged; may only rise
 
 
 def test_scores_on_the_gold_do_not_regress(corpus_db: Path, gold_dir: Path) -> None:

@@ -100,6 +100,10 @@ def _under(tok: Any) -> bool:
 _FAVOUR = {"support", "solidarity", "favour", "favor", "defence", "defense", "sympathy"}
 _NEWS_ADJECTIVES = {"recent", "latest", "new", "ongoing", "fresh", "current"}
 _ANTI_WAR = re.compile(r"\banti-?war\b|\bagainst the (war|invasion)\b")
+# "a tool to circumvent sanctions", "a hub for sanctions evasion"
+_VEHICLES = {"tool", "hub", "conduit", "platform", "channel", "instrument", "route", "loophole", "backdoor",
+             "door", "gateway", "vehicle", "haven"}
+_EVASION = {"circumvent", "evade", "bypass", "skirt", "dodge", "evasion", "circumvention", "bypassing"}
 _PERMIT_PARTICIPLES = {"sanction", "approve", "authorise", "authorize", "permit", "allow", "license", "licence"}
 _REQUEST_NOUNS = {"request", "invitation", "behest", "urging", "bidding", "appeal"}
 _MEDIATION_CAMEO = {"039", "045", "028"}
@@ -486,6 +490,47 @@ class Coder:
                              sent=sent.idx, source_person=allowed.person, head=tok.idx))
         return out
 
+    def _evasion_vehicles(self, doc: Document, index: dict[int, Mention],
+                          ref_year: str | None) -> tuple[list[Event], set[int]]:
+        """ "Kazakhstan will not be a tool to circumvent the sanctions imposed on Russia": refusing to serve
+        as a vehicle for evading sanctions rejects the sanctioned party (REJECT, like "will not help
+        Russia evade sanctions"); becoming "a hub for sanctions evasion" cooperates with it."""
+        out: list[Event] = []
+        covered: set[int] = set()
+        for tok in doc.parsed:
+            if tok.lemma_.lower() not in _VEHICLES or tok.dep_ not in ("attr", "pobj", "oprd"):
+                continue
+            head = tok.head if tok.dep_ != "pobj" else tok.head.head  # "serve as a conduit"
+            if head.lemma_.lower() not in ("be", "become", "serve", "act", "turn", "remain"):
+                continue
+            words = [t for t in tok.subtree if t.i > tok.i]
+            if not any(t.lemma_.lower() in _EVASION for t in words):
+                continue
+            date, _ = clause_date(head, doc)
+            srcs = [a for s in cl.subjects(head)[0] if (a := self.actor(s, index, date or ref_year))]
+            bearers = [a for t in words if t.dep_ == "pobj" and t.head.lower_ in ("on", "against")
+                       if (a := self.actor(t, index, date or ref_year))]
+            bearers += [a for t in words if t.dep_ in ("dobj", "nsubj") and t.head.lemma_.lower() in _EVASION
+                        if (a := self.actor(t, index, date or ref_year))]  # "a tool for Russia to evade"
+            sent = doc.sentence_of(tok.idx)
+            if not srcs or not bearers or sent is None:
+                continue
+            speech = cl._speech_head(head)
+            if speech is not None:  # "comments by the deputy chief of staff that Kazakhstan will not be ...": his act
+                speakers = [a for x in cl.subjects(speech)[0] if (a := self.actor(x, index, date or ref_year))]
+                srcs = [speakers[0] if speakers and s0.code == speakers[0].code else s0 for s0 in srcs]
+            negated, _ = cl.negation(head)
+            typ = "REJECT" if negated else "COOPERATE"
+            covered.update([head.i, tok.i, *(t.i for t in words if t.lemma_.lower() in _EVASION)])
+            for s0 in srcs:
+                out.append(Event(source=s0.code, source_sector=s0.sector, type=typ, start=sent.start, end=sent.end,
+                                 target=bearers[0].code, target_sector=bearers[0].sector,
+                                 cameo=GENERIC_CAMEO[typ], date=date or ref_year,
+                                 predicate=f"be a {tok.lemma_.lower()} to evade", modality="actual",
+                                 confidence=round(0.6 * s0.confidence, 3), rule="construction:evasion-vehicle",
+                                 sent=sent.idx, source_person=s0.person, head=tok.idx))
+        return out, covered
+
     def _protest_source(self, tok: Any, index: dict[int, Mention]) -> list[Mention]:
         """ "Mass protests in Kazakhstan", "Georgian rallies", "protests swept the country": the
         protesters are the civilians named by the protest's modifiers or place (not whoever
@@ -629,6 +674,10 @@ class Coder:
             events.extend(self._events_for(f, doc, index, ref_year))
         events.extend(self._requests_behind(doc, index, ref_year))
         events.extend(self._permitted_protests(doc, index, ref_year))
+        vehicles, covered = self._evasion_vehicles(doc, index, ref_year)
+        if covered:  # the construction codes its words ("serve as a conduit for bypassing sanctions")
+            events = [e for e in events if (t := cl.token_at(parsed, e.head)) is None or t.i not in covered]
+        events.extend(vehicles)
         if self.classifier is not None:
             events.extend(self._fallback(doc, index, {e.sent for e in events}, ref_year))
         self._expand_both_sides(events, known_conflicts)
