@@ -174,7 +174,7 @@ class StanceDetector:
         index = mention_index(doc)
         ref = doc.reference_date
         ref_year = ref[:4] if ref else None
-        candidates: list[tuple[Any, Any, dict[str, float]]] = []
+        candidates: list[tuple[Any, Any, dict[str, float], list[Clause]]] = []
         for sent in doc.sentences:
             span = parsed.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None:
@@ -185,16 +185,23 @@ class StanceDetector:
                 continue
             # Only sentences with something to decide on are embedded (the costly step): an event
             # by an actor, or strong issue terms.
-            if max(scores.values()) >= self.strong_terms or any(e.sent == sent.idx and e.source for e in doc.events):
-                candidates.append((sent, span, scores))
+            if not (max(scores.values()) >= self.strong_terms or any(e.sent == sent.idx and e.source for e in doc.events)):
+                continue
+            if any(t.lemma_.lower() in HEDGES for t in span if t.dep_ in ("ROOT", "advmod", "acomp")):
+                continue
+            # Who could hold a position here is known from the parse alone: a sentence without
+            # such a clause is not embedded.
+            clauses = [c for c in self.clauses(doc, span, index)
+                       if c.modality not in ("hypothetical",) and not self._author_prediction(c)]
+            clauses += self._event_clauses(doc, sent, clauses)
+            if clauses:
+                candidates.append((sent, span, scores, clauses))
         if not candidates:
             return []
         vecs = embed([c[1].text for c in candidates])
         issue_vecs = self.issue_vectors()
         out: list[Stance] = []
-        for (sent, span, scores), v in zip(candidates, vecs, strict=True):
-            if any(t.lemma_.lower() in HEDGES for t in span if t.dep_ in ("ROOT", "advmod", "acomp")):
-                continue
+        for (sent, _span, scores, clauses), v in zip(candidates, vecs, strict=True):
             # Relevance: closeness to anything the file says about the issue (label, descriptions, examples).
             sims = {iid: max(float(np.max(vecs @ v)) for vecs in issue_vecs[iid].values()) for iid in scores}
             issues = [iid for iid in scores if sims[iid] >= self.relevance or (scores[iid] >= self.strong_terms and
@@ -207,11 +214,6 @@ class StanceDetector:
                           or sims[i] >= self.relevance + 0.1]
             issues = sorted(issues, key=lambda i: -sims[i])[: self.max_issues]
             if not issues:
-                continue
-            clauses = [c for c in self.clauses(doc, span, index)
-                       if c.modality not in ("hypothetical",) and not self._author_prediction(c)]
-            clauses += self._event_clauses(doc, sent, clauses)
-            if not clauses:
                 continue
             sig_model = self.signatures() if self.signatures is not None else None
             sent_events = [e for e in doc.events if e.sent == sent.idx and e.source and e.modality != "hypothetical"]
