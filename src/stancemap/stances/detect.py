@@ -70,6 +70,7 @@ class StanceDetector:
         self.max_issues = 3  # a sentence speaks to at most this many issues
         self.example_min = 0.3  # examples less similar than this to a sentence do not vote
         self.examples_alone = 0.45  # nearest examples decide alone only when this similar
+        self.examples_agree = 0.7  # ... and when this share of their weight is on one polarity
         self.strong_terms = 2.0  # without an event, a sentence needs this much issue vocabulary
         self.terms_discount = 0.05  # that much vocabulary lowers the similarity a sentence needs by this
         self.decide_min = 0.5  # the winning polarity needs at least this much combined evidence
@@ -285,6 +286,8 @@ class StanceDetector:
             parts.append("examples")
         if not votes:
             return None
+        if parts == ["examples"] and max(knn.values()) < self.examples_agree:
+            return None  # the nearest examples alone, and split: no decision
         if parts == ["signature"] and not sig_on_topic:
             # acts alike to the issue's examples, with nothing else saying so, count only when the
             # act itself is about the issue or is characteristic of it (most examples with that act
