@@ -17,3 +17,12 @@ def test_share_says_how_characteristic_an_act_is_of_an_issue() -> None:
     assert model.share("trade-deal", ("PROTEST", False)) == 0.25
     assert model.share("trade-deal", ("AGREE", False)) == 1.0
     assert model.share("protest-rights", ("ASSAULT", False)) == 0.0
+
+
+def test_a_bare_name_in_a_description_list_is_not_a_frame() -> None:
+    from stancemap.stances.model import _frames
+
+    frames = _frames("support", "signs deals with China, Turkey, the West, pursues a balanced policy")
+    texts = {f.text for f in frames}
+    assert "Turkey" not in texts and "the West" not in texts
+    assert "pursues a balanced policy" in texts

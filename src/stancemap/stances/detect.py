@@ -30,6 +30,9 @@ from ..nlp.dates import clause_date
 from ..nlp.embed import embed
 from .model import REFUSALS, Frame, IssueModel, content_stems, stem
 
+# Nouns that name a standing position: their possessor holds it ("Kazakhstan's multi-vector policy")
+POLICY_NOUNS = {"policy", "strategy", "stance", "position", "doctrine", "approach", "line"}
+_IMPLIED_POLICY_VERBS = frozenset(stem(w) for w in ("pursue", "follow", "keep", "maintain", "take", "hold"))
 HEDGES = {"appear", "seem", "likely", "perhaps", "probably", "possibly", "arguably", "supposedly"}
 _REFUSAL_STEMS = {stem(r) for r in REFUSALS}
 _LIGHT_HEADS = {stem(w) for w in ("call", "make", "take", "hold", "give", "have", "put", "get", "ask", "seek")}
@@ -143,6 +146,28 @@ class StanceDetector:
             held.add((e.source, e.source_sector))
         return out
 
+    def _policy_clauses(self, doc: Document, span: Any, index: dict[int, Mention],
+                        clauses: list[Clause]) -> list[Clause]:
+        """ "Kazakhstan's multi-vector foreign policy", "Turkey's position on the war": a policy noun
+        with a possessor states the possessor's position even where the clause's subject is someone
+        else ("The invasion has revamped Kazakhstan's multi-vector policy")."""
+        held = {(h.code, h.sector) for c in clauses for h in c.holders}
+        out: list[Clause] = []
+        for tok in span:
+            if tok.lemma_.lower() not in POLICY_NOUNS or tok.pos_ != "NOUN":
+                continue
+            owners = [a for c in tok.children if c.dep_ == "poss"
+                      if (a := self.lookup.actor(c, index, doc.reference_date)) is not None]
+            if not owners or (owners[0].code, owners[0].sector) in held:
+                continue
+            local = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i == tok.i]
+            stems = {stem(t.lemma_) for t in local if t.pos_ not in ("PUNCT", "DET")}
+            stems |= set(content_stems(" ".join(t.text for t in local)))
+            stems |= _IMPLIED_POLICY_VERBS  # "X's policy" is the policy X pursues
+            out.append(Clause(tok, owners[:1], stems, False, "actual"))
+            held.add((owners[0].code, owners[0].sector))
+        return out
+
     # -- polarity -------------------------------------------------------------------------------
     @staticmethod
     def frame_polarity(model: IssueModel, clause: Clause) -> tuple[str, Frame] | None:
@@ -195,6 +220,7 @@ class StanceDetector:
             clauses = [c for c in self.clauses(doc, span, index)
                        if c.modality not in ("hypothetical",) and not self._author_prediction(c)]
             clauses += self._event_clauses(doc, sent, clauses)
+            clauses += self._policy_clauses(doc, span, index, clauses)
             if clauses:
                 candidates.append((sent, span, scores, clauses))
         if not candidates:

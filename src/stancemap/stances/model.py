@@ -75,6 +75,9 @@ def _frames(polarity: str, description: str) -> list[Frame]:
                  and stem(w) not in {stem(r) for r in REFUSALS}]
         if not stems:
             continue
+        names = re.findall(r"\b[A-Z][A-Za-z\-']+", phrase)
+        if len(stems) == 1 and names and stem(names[-1].lower()) == stems[0]:
+            continue  # a bare name from a list ("deals with China, Turkey, the West") is not an act
         out.append(Frame(polarity, frozenset(stems), negated, stems[0], phrase.strip()))
     return out
 
