@@ -53,6 +53,7 @@ _ACTOR_COMPOUNDS = {"state", "government", "security", "border", "military", "po
                     "student", "labour", "labor", "farm", "industry", "business", "media", "news", "press", "tv"}
 _EXPLETIVE_HEADS = {"seem", "appear", "be", "become", "remain", "happen", "matter", "mean", "follow", "turn",
                     "take", "make", "come", "look", "sound", "feel", "prove"}
+_RELATIONAL = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "adversary", "foe"}
 _GENERIC_STATE_NOUNS = {"country", "state", "nation", "republic", "government", "side", "partner", "ally", "neighbour",
                         "neighbor", "power", "member", "leadership", "regime", "people"}
 
@@ -354,6 +355,12 @@ class Resolver:
         if sector is None and tok.lemma_.lower() not in _GENERIC_STATE_NOUNS:
             return None
         if tok.lemma_.lower() in _GENERIC_STATE_NOUNS and sector is None:
+            if code and tok.lemma_.lower() in _RELATIONAL and rule.startswith("modifier:poss"):
+                # "Serbia ... charging its neighbour": X's neighbour is another state, the latest one
+                # named other than X, if any
+                other = self._recent(lambda a: a.kind == "state" and a.code not in (None, code), tok, sentences=1)
+                return replace(other, start=start, end=tok.i + 1, head=tok.i, kind="group",
+                               rule=f"relational->{other.rule}", confidence=0.5) if other else None
             if code:
                 return Actor(code, None, "group", rule, 0.8, start, tok.i + 1, tok.i)
             region = self._region(tok)

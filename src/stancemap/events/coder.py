@@ -339,7 +339,10 @@ class Coder:
         """Acting on a protest ("suppressed mass protests in Kazakhstan", "allowed rallies in support of
         Ukraine", "broke up Georgian rallies") is acting on the protesters: the civilians named by the
         protest's modifiers or place; else, when a state body acts, its own citizens. What a protest
-        is for or against ("in support of Ukraine") does not say who protests."""
+        is for or against ("in support of Ukraine") does not say who protests. Making a protest
+        ("lodged a protest with Albania", "staged a rally") is not acting on one."""
+        if tok.lemma_.lower() in LIGHT_VERBS - _PERMIT_PARTICIPLES:
+            return []
         objs = cl.direct_objects(tok) + [c for x in tok.children if x.dep_ in ("ccomp", "xcomp")
                                          for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         objs += [g for o in objs if o.lower_ in QUANTITY_WORDS or o.pos_ == "NUM"  # "a number of rallies"
