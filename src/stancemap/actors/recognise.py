@@ -82,9 +82,12 @@ def recognise(parsed: Any, ref: Reference, nlp: Any) -> list[Name]:
     for match_id, start, end in matcher(parsed):
         span = parsed[start:end]
         label = strings[match_id]
-        if not any(ch.isupper() for ch in span.text) and (len(span) == 1 or any(
+        if not any(ch.isupper() for ch in span.text) and (
+                sum(t.lower_ not in ("the", "a", "an") for t in span) < 2 or any(
                 e.kind not in ("org", "institution") for e in ref.entries[keys[int(label[1:])]])):
-            continue  # "turkey", "chad": lower-case words are not state names; "the international community" is fine
+            # "turkey", "chad", "the national (interests)": lower-case words are not names;
+            # "the international community" is fine
+            continue
         span.label_ = label
         spans.append(span)
     names: list[Name] = []

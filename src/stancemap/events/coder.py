@@ -100,6 +100,8 @@ def _under(tok: Any) -> bool:
 _FAVOUR = {"support", "solidarity", "favour", "favor", "defence", "defense", "sympathy"}
 _NEWS_ADJECTIVES = {"recent", "latest", "new", "ongoing", "fresh", "current"}
 _ANTI_WAR = re.compile(r"\banti-?war\b|\bagainst the (war|invasion)\b")
+# "argued that the country should ...": saying what another should do
+_ARGUE_VERBS = {"argue", "insist", "contend", "say", "suggest", "stress", "maintain", "write", "tell"}
 # "a tool to circumvent sanctions", "a hub for sanctions evasion"
 _VEHICLES = {"tool", "hub", "conduit", "platform", "channel", "instrument", "route", "loophole", "backdoor",
              "door", "gateway", "vehicle", "haven"}
@@ -493,6 +495,35 @@ class Coder:
                              sent=sent.idx, source_person=allowed.person, head=tok.idx))
         return out
 
+    def _deontic_requests(self, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
+        """ "Activists are arguing that the country should abandon its integration with Russia": saying
+        what someone else should do is a request to them (REQUEST, CAMEO 020)."""
+        out: list[Event] = []
+        for tok in doc.parsed:
+            if tok.lemma_.lower() not in _ARGUE_VERBS or tok.pos_ != "VERB":
+                continue
+            for x in tok.children:
+                if x.dep_ != "ccomp" or not (cl.aux_words(x) & {"should", "must", "ought"}):
+                    continue
+                date, _ = clause_date(tok, doc)
+                # (commentators and analysts saying what a state should do are commentary, not requests)
+                srcs = [a for s0 in cl.subjects(tok)[0] if (a := self.actor(s0, index, date or ref_year))
+                        and a.sector != "MED"]
+                tgts = [a for s0 in cl.subjects(x)[0] if (a := self.actor(s0, index, date or ref_year))]
+                sent = doc.sentence_of(tok.idx)
+                if sent is None:
+                    continue
+                for s0 in srcs:
+                    for t in tgts:
+                        if (t.code, t.sector) == (s0.code, s0.sector):
+                            continue
+                        out.append(Event(source=s0.code, source_sector=s0.sector, type="REQUEST", start=sent.start,
+                                         end=sent.end, target=t.code, target_sector=t.sector, cameo="020",
+                                         date=date or ref_year, predicate=f"{tok.lemma_.lower()} that ... should",
+                                         confidence=round(0.6 * s0.confidence, 3), rule="construction:should",
+                                         sent=sent.idx, source_person=s0.person, head=tok.idx))
+        return out
+
     def _evasion_vehicles(self, doc: Document, index: dict[int, Mention],
                           ref_year: str | None) -> tuple[list[Event], set[int]]:
         """ "Kazakhstan will not be a tool to circumvent the sanctions imposed on Russia": refusing to serve
@@ -677,6 +708,7 @@ class Coder:
             events.extend(self._events_for(f, doc, index, ref_year))
         events.extend(self._requests_behind(doc, index, ref_year))
         events.extend(self._permitted_protests(doc, index, ref_year))
+        events.extend(self._deontic_requests(doc, index, ref_year))
         vehicles, covered = self._evasion_vehicles(doc, index, ref_year)
         if covered:  # the construction codes its words ("serve as a conduit for bypassing sanctions")
             events = [e for e in events if (t := cl.token_at(parsed, e.head)) is None or t.i not in covered]
