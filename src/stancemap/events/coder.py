@@ -30,6 +30,13 @@ from ..model import Document, Event, Mention
 from ..nlp import clauses as cl
 from ..nlp.dates import clause_date
 from .classifier import EventClassifier
+from .constructions import (
+    PERMIT_PARTICIPLES,
+    deontic_requests,
+    evasion_vehicles,
+    permitted_protests,
+    requests_behind,
+)
 from .lexicon import Lexicon, Pattern
 
 GENERIC_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
@@ -92,6 +99,16 @@ def _undergone(tok: Any) -> Any | None:
     return None
 
 
+def _phrase_heads(tok: Any) -> list[Any]:
+    """``tok`` and the nouns its prepositional phrases hang on, innermost first: for "law" in "protests
+    by students against the law", [law, students, protests]."""
+    out = [tok]
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head is not tok.head:
+        tok = tok.head.head
+        out.append(tok)
+    return out
+
+
 def _under(tok: Any) -> bool:
     """ "under sanctions", "under arrest": the noun names what someone is subjected to."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "under"
@@ -100,14 +117,6 @@ def _under(tok: Any) -> bool:
 _FAVOUR = {"support", "solidarity", "favour", "favor", "defence", "defense", "sympathy"}
 _NEWS_ADJECTIVES = {"recent", "latest", "new", "ongoing", "fresh", "current"}
 _ANTI_WAR = re.compile(r"\banti-?war\b|\bagainst the (war|invasion)\b")
-# "argued that the country should ...": saying what another should do
-_ARGUE_VERBS = {"argue", "insist", "contend", "say", "suggest", "stress", "maintain", "write", "tell"}
-# "a tool to circumvent sanctions", "a hub for sanctions evasion"
-_VEHICLES = {"tool", "hub", "conduit", "platform", "channel", "instrument", "route", "loophole", "backdoor",
-             "door", "gateway", "vehicle", "haven"}
-_EVASION = {"circumvent", "evade", "bypass", "skirt", "dodge", "evasion", "circumvention", "bypassing"}
-_PERMIT_PARTICIPLES = {"sanction", "approve", "authorise", "authorize", "permit", "allow", "license", "licence"}
-_REQUEST_NOUNS = {"request", "invitation", "behest", "urging", "bidding", "appeal"}
 _MEDIATION_CAMEO = {"039", "045", "028"}
 _MEDIATION_WORDS = {"mediation", "mediate", "mediator", "intermediary"}
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in",
@@ -201,10 +210,7 @@ class Coder:
             if p.verb and tok.dep_ == "relcl":
                 # "protests by civil society — which have not been sanctioned": the relative clause
                 # may hang on a noun inside the phrase it describes
-                t = tok.head
-                while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head is not t.head:
-                    t = t.head.head
-                    objs = [*objs, t]
+                objs = [*objs, *_phrase_heads(tok.head)[1:]]
             # look through quantities: "sent thousands of troops", "a number of rallies"
             objs = objs + [g for o in objs if o.lower_ in QUANTITY_WORDS or o.pos_ == "NUM"
                            for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -228,6 +234,10 @@ class Coder:
     def actor(self, tok: Any, index: dict[int, Mention], date: str | None) -> Mention | None:
         return self.lookup.actor(tok, index, date)
 
+    def is_noun_of(self, tok: Any, typ: str) -> bool:
+        """Whether the lexicon has ``tok`` as a noun of event type ``typ`` ("rally" -> PROTEST)."""
+        return any(q.type == typ for q in self.lex.nouns.get(tok.lemma_.lower(), ()))
+
     def _owner(self, tok: Any, index: dict[int, Mention], date: str | None) -> Mention | None:
         return self.lookup.owner(tok, index, date)
 
@@ -242,15 +252,9 @@ class Coder:
         if passive and p.verb and tok.dep_ == "relcl":
             # "protests by students against the law — which were not authorised": acting on the
             # protests the relative clause describes is acting on the protesters
-            t = tok.head
-            while True:
-                if any(q.type == "PROTEST" for q in self.lex.nouns.get(t.lemma_.lower(), [])):
-                    protesters = self._protest_source(t, index)
-                    if protesters:
-                        return list(protesters)
-                if not (t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head is not t.head):
-                    break
-                t = t.head.head
+            for t in _phrase_heads(tok.head):
+                if self.is_noun_of(t, "PROTEST") and (protesters := self._protest_source(t, index)):
+                    return list(protesters)
         if passive and p.verb:
             cands += cl.passive_target(tok)
             # "sanctions imposed by the West and its allies on Russia": "on Russia" parsed on the agent
@@ -343,14 +347,14 @@ class Coder:
         protest's modifiers or place; else, when a state body acts, its own citizens. What a protest
         is for or against ("in support of Ukraine") does not say who protests. Making a protest
         ("lodged a protest with Albania", "staged a rally") is not acting on one."""
-        if tok.lemma_.lower() in LIGHT_VERBS - _PERMIT_PARTICIPLES:
+        if tok.lemma_.lower() in LIGHT_VERBS - PERMIT_PARTICIPLES:
             return []
         objs = cl.direct_objects(tok) + [c for x in tok.children if x.dep_ in ("ccomp", "xcomp")
                                          for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         objs += [g for o in objs if o.lower_ in QUANTITY_WORDS or o.pos_ == "NUM"  # "a number of rallies"
                  for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for obj in objs:  # "suppressed the protests", "allowed the rally to go ahead"
-            if not any(q.type == "PROTEST" for q in self.lex.nouns.get(obj.lemma_.lower(), [])):
+            if not self.is_noun_of(obj, "PROTEST"):
                 continue
             mods = [m for c in obj.children if c.dep_ in ("amod", "compound", "poss")
                     if (m := index.get(c.idx)) is not None and m.code and len(m.code) == 3]
@@ -438,133 +442,6 @@ class Coder:
                 return found
         return []
 
-    def _requests_behind(self, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
-        """ "At the request of Tokayev, Russia sent troops": whoever asked made a request to whoever acted."""
-        out: list[Event] = []
-        for tok in doc.parsed:
-            if tok.lemma_.lower() not in _REQUEST_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "upon", "on"):
-                continue
-            verb = tok.head.head
-            if verb.pos_ not in ("VERB", "AUX"):
-                continue
-            date, _ = clause_date(verb, doc)
-            asker = next((a for _, o in cl.prep_objects(tok, {"of"}) if (a := self.actor(o, index, date or ref_year))),
-                         None)
-            subs, passive = cl.subjects(verb)
-            if passive and not subs:  # "French troops were deployed at the request of ..."
-                subs = cl.passive_target(verb)
-            doers = [a for a in (self.actor(x, index, date or ref_year) for x in subs) if a]
-            sent = doc.sentence_of(tok.idx)
-            if asker is None or not doers or sent is None:
-                continue
-            for d in doers:
-                if d.code != asker.code or d.sector != asker.sector:
-                    out.append(Event(source=asker.code, source_sector=asker.sector, type="REQUEST", start=sent.start,
-                                     end=sent.end, target=d.code, target_sector=d.sector, cameo="020",
-                                     date=date or ref_year, predicate=f"at the {tok.lemma_.lower()} of",
-                                     confidence=round(0.7 * asker.confidence, 3), rule=f"construction:{tok.lemma_.lower()}",
-                                     sent=sent.idx, source_person=asker.person, head=tok.idx))
-        return out
-
-    def _permitted_protests(self, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
-        """ "marched in a government-sanctioned rally", "a state-approved march": whoever the compound
-        names allowed the protest (CONCEDE, CAMEO 0811) to the protesters."""
-        out: list[Event] = []
-        for tok in doc.parsed:
-            if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.lemma_.lower() not in _PERMIT_PARTICIPLES:
-                continue
-            noun = tok.head
-            if not any(q.type == "PROTEST" for q in self.lex.nouns.get(noun.lemma_.lower(), [])):
-                continue
-            date, _ = clause_date(noun, doc)
-            allowed = next((a for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod")
-                            if (a := self.actor(c, index, date or ref_year)) is not None), None)
-            sent = doc.sentence_of(tok.idx)
-            if allowed is None or sent is None:
-                continue
-            verb = noun
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-                verb = verb.head
-            marchers = [a for x in cl.subjects(verb)[0] if (a := self.actor(x, index, date or ref_year))
-                        and a.sector in ("CVL", "OPP")] if verb.pos_ in ("VERB", "AUX") else []
-            tcode, tsector = (marchers[0].code, marchers[0].sector) if marchers else (allowed.code, "CVL")
-            out.append(Event(source=allowed.code, source_sector=allowed.sector, type="CONCEDE", start=sent.start,
-                             end=sent.end, target=tcode, target_sector=tsector, cameo="0811",
-                             date=date or ref_year, predicate=f"{tok.lemma_.lower()} {noun.lemma_.lower()}",
-                             confidence=round(0.6 * allowed.confidence, 3), rule="construction:permitted-protest",
-                             sent=sent.idx, source_person=allowed.person, head=tok.idx))
-        return out
-
-    def _deontic_requests(self, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
-        """ "Activists are arguing that the country should abandon its integration with Russia": saying
-        what someone else should do is a request to them (REQUEST, CAMEO 020)."""
-        out: list[Event] = []
-        for tok in doc.parsed:
-            if tok.lemma_.lower() not in _ARGUE_VERBS or tok.pos_ != "VERB":
-                continue
-            for x in tok.children:
-                if x.dep_ != "ccomp" or not (cl.aux_words(x) & {"should", "must", "ought"}):
-                    continue
-                date, _ = clause_date(tok, doc)
-                # (commentators and analysts saying what a state should do are commentary, not requests)
-                srcs = [a for s0 in cl.subjects(tok)[0] if (a := self.actor(s0, index, date or ref_year))
-                        and a.sector != "MED"]
-                tgts = [a for s0 in cl.subjects(x)[0] if (a := self.actor(s0, index, date or ref_year))]
-                sent = doc.sentence_of(tok.idx)
-                if sent is None:
-                    continue
-                for s0 in srcs:
-                    for t in tgts:
-                        if (t.code, t.sector) == (s0.code, s0.sector):
-                            continue
-                        out.append(Event(source=s0.code, source_sector=s0.sector, type="REQUEST", start=sent.start,
-                                         end=sent.end, target=t.code, target_sector=t.sector, cameo="020",
-                                         date=date or ref_year, predicate=f"{tok.lemma_.lower()} that ... should",
-                                         confidence=round(0.6 * s0.confidence, 3), rule="construction:should",
-                                         sent=sent.idx, source_person=s0.person, head=tok.idx))
-        return out
-
-    def _evasion_vehicles(self, doc: Document, index: dict[int, Mention],
-                          ref_year: str | None) -> tuple[list[Event], set[int]]:
-        """ "Kazakhstan will not be a tool to circumvent the sanctions imposed on Russia": refusing to serve
-        as a vehicle for evading sanctions rejects the sanctioned party (REJECT, like "will not help
-        Russia evade sanctions"); becoming "a hub for sanctions evasion" cooperates with it."""
-        out: list[Event] = []
-        covered: set[int] = set()
-        for tok in doc.parsed:
-            if tok.lemma_.lower() not in _VEHICLES or tok.dep_ not in ("attr", "pobj", "oprd"):
-                continue
-            head = tok.head if tok.dep_ != "pobj" else tok.head.head  # "serve as a conduit"
-            if head.lemma_.lower() not in ("be", "become", "serve", "act", "turn", "remain"):
-                continue
-            words = [t for t in tok.subtree if t.i > tok.i]
-            if not any(t.lemma_.lower() in _EVASION for t in words):
-                continue
-            date, _ = clause_date(head, doc)
-            srcs = [a for s in cl.subjects(head)[0] if (a := self.actor(s, index, date or ref_year))]
-            bearers = [a for t in words if t.dep_ == "pobj" and t.head.lower_ in ("on", "against")
-                       if (a := self.actor(t, index, date or ref_year))]
-            bearers += [a for t in words if t.dep_ in ("dobj", "nsubj") and t.head.lemma_.lower() in _EVASION
-                        if (a := self.actor(t, index, date or ref_year))]  # "a tool for Russia to evade"
-            sent = doc.sentence_of(tok.idx)
-            if not srcs or not bearers or sent is None:
-                continue
-            speech = cl._speech_head(head)
-            if speech is not None:  # "comments by the deputy chief of staff that Kazakhstan will not be ...": his act
-                speakers = [a for x in cl.subjects(speech)[0] if (a := self.actor(x, index, date or ref_year))]
-                srcs = [speakers[0] if speakers and s0.code == speakers[0].code else s0 for s0 in srcs]
-            negated, _ = cl.negation(head)
-            typ = "REJECT" if negated else "COOPERATE"
-            covered.update([head.i, tok.i, *(t.i for t in words if t.lemma_.lower() in _EVASION)])
-            for s0 in srcs:
-                out.append(Event(source=s0.code, source_sector=s0.sector, type=typ, start=sent.start, end=sent.end,
-                                 target=bearers[0].code, target_sector=bearers[0].sector,
-                                 cameo=GENERIC_CAMEO[typ], date=date or ref_year,
-                                 predicate=f"be a {tok.lemma_.lower()} to evade", modality="actual",
-                                 confidence=round(0.6 * s0.confidence, 3), rule="construction:evasion-vehicle",
-                                 sent=sent.idx, source_person=s0.person, head=tok.idx))
-        return out, covered
-
     def _protest_source(self, tok: Any, index: dict[int, Mention]) -> list[Mention]:
         """ "Mass protests in Kazakhstan", "Georgian rallies", "protests swept the country": the
         protesters are the civilians named by the protest's modifiers or place (not whoever
@@ -638,7 +515,7 @@ class Coder:
             m = self.actor(obj, index, date)
             if m:
                 return [m], False
-        if p.type == "PROTEST" and (tok.head.lemma_.lower() not in LIGHT_VERBS - _PERMIT_PARTICIPLES
+        if p.type == "PROTEST" and (tok.head.lemma_.lower() not in LIGHT_VERBS - PERMIT_PARTICIPLES
                                     or tok.dep_ in ("nsubj", "nsubjpass")):
             # (whoever allows or approves the rallies is not the one protesting)
             return self._protest_source(tok, index), False
@@ -666,7 +543,7 @@ class Coder:
             if tok.lemma_.lower() in TRY_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
                 continue  # "sought to project independence": the attempt is not a request
             p = self.match(tok)
-            if tok.pos_ == "NOUN" and any(q.type == "ASSAULT" for q in self.lex.nouns.get(tok.lemma_.lower(), ())) \
+            if tok.pos_ == "NOUN" and self.is_noun_of(tok, "ASSAULT") \
                     and any(c.dep_ in ("det", "poss") for c in tok.children):
                 # "the Russian invasion of Ukraine", "the war in Ukraine": the conflict the text is about
                 owner = self._owner(tok, index, ref_date)
@@ -706,10 +583,9 @@ class Coder:
         events: list[Event] = []
         for f in kept:
             events.extend(self._events_for(f, doc, index, ref_year))
-        events.extend(self._requests_behind(doc, index, ref_year))
-        events.extend(self._permitted_protests(doc, index, ref_year))
-        events.extend(self._deontic_requests(doc, index, ref_year))
-        vehicles, covered = self._evasion_vehicles(doc, index, ref_year)
+        for construction in (requests_behind, permitted_protests, deontic_requests):
+            events.extend(construction(self, doc, index, ref_year))
+        vehicles, covered = evasion_vehicles(self, doc, index, ref_year)
         if covered:  # the construction codes its words ("serve as a conduit for bypassing sanctions")
             events = [e for e in events if (t := cl.token_at(parsed, e.head)) is None or t.i not in covered]
         events.extend(vehicles)

@@ -41,6 +41,12 @@ _LIGHT_HEADS = {stem(w) for w in ("call", "make", "take", "hold", "give", "have"
 _NESTED = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc", "mark", "punct", "appos"}
 
 
+def _clause_stems(tokens: list[Any]) -> set[str]:
+    """The stems a clause's words give for matching issue vocabulary and frames."""
+    return {stem(t.lemma_) for t in tokens if t.pos_ not in ("PUNCT", "DET")} | \
+        set(content_stems(" ".join(t.text for t in tokens)))
+
+
 def local_tokens(pred: Any) -> list[Any]:
     """The predicate and its own arguments, without the clauses nested in them (each is judged on
     its own: "X stated that Y would not recognise Z" is two clauses)."""
@@ -117,8 +123,7 @@ class StanceDetector:
             if not holders:
                 continue
             local = local_tokens(tok)
-            stems = {stem(t.lemma_) for t in local if t.pos_ not in ("PUNCT", "DET")}
-            stems |= set(content_stems(" ".join(t.text for t in local)))
+            stems = _clause_stems(local)
             negated, _ = cl.negation(tok)
             if stem(tok.lemma_) in _REFUSAL_STEMS:
                 negated = not negated
@@ -138,8 +143,7 @@ class StanceDetector:
             if tok is None or tok.pos_ not in ("NOUN", "PROPN") or e.modality != "actual":
                 continue  # verbs have their clauses; only nominal acts ("protests by X") are added
             local = local_tokens(tok)
-            stems = {stem(t.lemma_) for t in local if t.pos_ not in ("PUNCT", "DET")}
-            stems |= set(content_stems(" ".join(t.text for t in local)))
+            stems = _clause_stems(local)
             holder = Mention(e.start, e.end, e.source, e.source_sector, e.source_person, "group", 0.6,
                              "event-source", e.sent, -1)
             out.append(Clause(tok, [holder], stems, bool(e.negated), e.modality))
@@ -161,8 +165,7 @@ class StanceDetector:
             if not owners or (owners[0].code, owners[0].sector) in held:
                 continue
             local = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i == tok.i]
-            stems = {stem(t.lemma_) for t in local if t.pos_ not in ("PUNCT", "DET")}
-            stems |= set(content_stems(" ".join(t.text for t in local)))
+            stems = _clause_stems(local)
             stems |= _IMPLIED_POLICY_VERBS  # "X's policy" is the policy X pursues
             out.append(Clause(tok, owners[:1], stems, False, "actual"))
             held.add((owners[0].code, owners[0].sector))
