@@ -99,6 +99,23 @@ def _undergone(tok: Any) -> Any | None:
     return None
 
 
+def _named_as(verb: Any) -> list[Any]:
+    """What a naming verb calls its object: "called the protests a coup attempt" -> [attempt]. The
+    parser gives it as an object predicate, or as a second object after a relative pronoun ("which
+    Tokayev called a coup attempt")."""
+    named = [c for c in verb.children if c.dep_ == "oprd"]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objs:
+        return []  # nothing named ("called on both states to talk")
+    return named or objs[1:]
+
+
+def _dated(prep: Any) -> bool:
+    """ "on Monday", "in March": a preposition that only dates the act is not the pattern's."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
 def _phrase_heads(tok: Any) -> list[Any]:
     """``tok`` and the nouns its prepositional phrases hang on, innermost first: for "law" in "protests
     by students against the law", [law, students, protests]."""
@@ -137,6 +154,7 @@ QUANTITY_WORDS = {"thousands", "thousand", "hundreds", "hundred", "dozens", "doz
                   "several", "some", "many", "handful", "series", "wave", "spate", "string", "couple"}
 _HELP_CUES = re.compile(r"\b(?:at the (?:request|invitation) of|invited by|to help|to assist|peacekeep\w*|"
                         r"(?:at|upon) (?:the )?(?:government|president)'?s? request)\b", re.IGNORECASE)
+HOSTILE_TYPES = {"ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"}
 NON_EVENT_VERBS = {"be", "have", "become", "seem", "appear", "remain", "say", "think", "believe", "know", "see",
@@ -147,6 +165,9 @@ NON_EVENT_VERBS = {"be", "have", "become", "seem", "appear", "remain", "say", "t
                    "decide", "face", "engage", "control", "ensure", "risk", "aim", "deal", "add", "mull", "try",
                    "attempt", "seek", "work", "manage", "begin", "start", "keep", "let", "make", "take", "give",
                    "put", "set", "turn", "bring", "hold", "call", "ask", "play", "pursue", "maintain", "allow"}
+NAMING_VERBS = {"call", "dub", "term", "name"}  # with an object predicate: "called X a coup"
+EVALUATIVE_VERBS = NAMING_VERBS | {"declare", "describe", "consider", "regard", "view", "brand", "label",
+                                   "characterise", "characterize", "justify", "defend", "praise", "hail"}
 HISTORY_CUES = {"historically", "formerly", "once", "traditionally", "previously"}
 
 
@@ -167,6 +188,7 @@ class Coder:
         self.min_prob = min_prob
         self.lookup = ActorLookup(ref)
         self._community_at: int | None = None  # see _community_from (set per document)
+        self.aggressors: dict[str, str] = {}  # attacked state -> attacker in the last coded document
 
     # -- matching -------------------------------------------------------------------------------
     def match(self, tok: Any) -> Pattern | None:
@@ -198,7 +220,9 @@ class Coder:
             prt = next(c.lower_ for c in tok.children if c.dep_ == "prt")
             if any(q.particle == prt for q in self.lex.verbs.get(p.verb, [])):
                 return False  # a phrasal verb with its own entry
-        if p.preps and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.preps
+        if p.verb in NAMING_VERBS and not p.objects and _named_as(tok):
+            return False  # "called Greece a friend" names; it is no phone call
+        if p.preps and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.preps and not _dated(c)
                                for h in _with_shared(tok) for c in h.children):
             return False
         if p.objects:
@@ -207,6 +231,8 @@ class Coder:
                 objs = cl.passive_target(tok)
             if p.noun:
                 objs = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+            elif p.verb in NAMING_VERBS and (named := _named_as(tok)):
+                objs = named  # what the object is called: "called the protests a coup attempt"
             if p.verb and tok.dep_ == "relcl":
                 # "protests by civil society — which have not been sanctioned": the relative clause
                 # may hang on a noun inside the phrase it describes
@@ -314,7 +340,7 @@ class Coder:
                 out.append(a)
             if out and (p.target == "dobj" or c in addressees):
                 break
-        if p.verb and not passive and (pro := self._protesters(tok, index, srcs)):
+        if p.verb and not passive and (pro := self._protesters(tok, index, srcs, p.type)):
             return pro
         if community and community[0].head == -2 and not any(isinstance(o, Mention) or o == "BOTH" for o in out):
             # the predicate's own object is the international community's sanctions: they are the target
@@ -341,14 +367,15 @@ class Coder:
             t = t.head
         return False
 
-    def _protesters(self, tok: Any, index: dict[int, Mention], srcs: list[Mention] | None = None) -> list[Mention | str]:
+    def _protesters(self, tok: Any, index: dict[int, Mention], srcs: list[Mention] | None = None,
+                    typ: str = "") -> list[Mention | str]:
         """Acting on a protest ("suppressed mass protests in Kazakhstan", "allowed rallies in support of
         Ukraine", "broke up Georgian rallies") is acting on the protesters: the civilians named by the
         protest's modifiers or place; else, when a state body acts, its own citizens. What a protest
         is for or against ("in support of Ukraine") does not say who protests. Making a protest
         ("lodged a protest with Albania", "staged a rally") is not acting on one."""
-        if tok.lemma_.lower() in LIGHT_VERBS - PERMIT_PARTICIPLES:
-            return []
+        if tok.lemma_.lower() in LIGHT_VERBS - PERMIT_PARTICIPLES and typ not in HOSTILE_TYPES:
+            return []  # (but "condemned the rallies", "called the protests a coup" act on the protesters)
         objs = cl.direct_objects(tok) + [c for x in tok.children if x.dep_ in ("ccomp", "xcomp")
                                          for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         objs += [g for o in objs if o.lower_ in QUANTITY_WORDS or o.pos_ == "NUM"  # "a number of rallies"
@@ -516,14 +543,17 @@ class Coder:
             if m:
                 return [m], False
         if p.type == "PROTEST" and (tok.head.lemma_.lower() not in LIGHT_VERBS - PERMIT_PARTICIPLES
-                                    or tok.dep_ in ("nsubj", "nsubjpass")):
+                                    or tok.dep_ in ("nsubj", "nsubjpass") or (
+                                        (hp := self.match(tok.head)) is not None and hp.type in HOSTILE_TYPES)):
             # (whoever allows or approves the rallies is not the one protesting)
             return self._protest_source(tok, index), False
         if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "conj", "appos"):
             head = tok.head
             while head.dep_ in ("prep", "conj", "appos") and head.head is not head:
                 head = head.head
-            if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in EXPERIENCER_VERBS:
+            if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in EXPERIENCER_VERBS | EVALUATIVE_VERBS \
+                    and not any(c.dep_ == "oprd" for c in head.children):
+                # ("called the invasion indefensible": who judges an act did not do it)
                 subs, passive = cl.subjects(head)
                 found = [a for a in (self.actor(s, index, date) for s in subs) if a]
                 return found, False
@@ -593,6 +623,7 @@ class Coder:
             events.extend(self._fallback(doc, index, {e.sent for e in events}, ref_year))
         self._expand_both_sides(events, known_conflicts)
         self._anti_war_targets(doc, events, known_conflicts)
+        self.aggressors = self._aggressors(events, known_conflicts)
         return self._drop_dangling(events)
 
     @staticmethod
@@ -734,6 +765,19 @@ class Coder:
                 rule=f"{p.source}:{p.key}" + (":passive" if passive else ""), sent=sent.idx,
                 source_person=s.person, head=tok.idx,
             ))
+        return out
+
+    @staticmethod
+    def _aggressors(events: list[Event], known: Counter[tuple[str | None, str | None]]) -> dict[str, str]:
+        """Who attacks whom in the text's conflicts: for each attacked state, its most frequent
+        attacker among the attacks reported and the attacks referred to ("Russia's invasion of Ukraine")."""
+        dyads = Counter((e.source, e.target) for e in events if e.type == "ASSAULT" and e.source and e.target
+                        and e.target != "BOTH" and not e.negated) + Counter({d: n for d, n in known.items()
+                                                                            if d[0] and d[1]})
+        out: dict[str, str] = {}
+        for (src, tgt), _ in dyads.most_common():
+            if src and tgt and src != tgt and tgt not in out:
+                out[tgt] = src
         return out
 
     @staticmethod

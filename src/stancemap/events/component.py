@@ -22,10 +22,11 @@ class EventsComponent:
                            load_classifier() if options.event_classifier else None)
 
     def __call__(self, doc: Document) -> Document:
-        votes = code_votes(doc, self.coder)
+        coded = self.coder.code(doc)
+        votes = code_votes(doc, self.coder, self.coder.aggressors)
         # "did not support the resolution" is a vote, coded once by the vote rules (not also as SUPPORT)
         voted = {e.head for e in votes}
-        events = [e for e in self.coder.code(doc) if e.head not in voted] + votes
+        events = [e for e in coded if e.head not in voted] + votes
         doc.events = dedupe_events(events)
         return doc
 

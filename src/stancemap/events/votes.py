@@ -57,9 +57,16 @@ def _resolution(tok: Any) -> tuple[Any | None, str]:
     return None, ""
 
 
-def _about(res: Any, index: dict[int, Mention], coder: Any, date: str | None, voters: set[str]) -> tuple[str | None, str | None]:
-    """(X the resolution targets, the body that votes on it) from the resolution's phrase."""
-    target = body = None
+_CONDEMN = {"condemn", "denounce", "deplore", "demand", "criticise", "criticize", "censure", "suspend", "withdraw",
+            "expel", "aim", "call", "urge"}
+
+
+def _about(res: Any, index: dict[int, Mention], coder: Any, date: str | None,
+           voters: set[str]) -> tuple[str | None, str | None, str | None]:
+    """(X the resolution targets, the body that votes on it, the state it is "on") from the
+    resolution's phrase. What it condemns may be an actor ("condemning Russia's invasion"), or a
+    state named as a place ("condemning abuses in Iran")."""
+    target = body = topic = None
     for t in res.subtree:
         m = index.get(t.idx)
         if m is None or m.code is None:
@@ -68,28 +75,45 @@ def _about(res: Any, index: dict[int, Mention], coder: Any, date: str | None, vo
             body = "UN"
         elif m.kind == "org" and body is None and not target:
             body = m.code
+    holders = [res] + ([res.head.head] if res.dep_ == "pobj" and res.head.head is not res.head else [])
+    for obj in (o for h in holders for _, o in cl.prep_objects(h, {"on", "over", "about", "regarding", "concerning"})
+                if o.i != res.i):
+        m = index.get(obj.idx)
+        if m is not None and m.code and len(m.code) == 3 and m.code not in voters:
+            topic = m.code  # "the resolution on Ukraine"
     for t in res.subtree:
-        if t.lemma_ in ("condemn", "denounce", "deplore", "demand", "criticise", "criticize", "censure", "suspend",
-                        "withdraw", "expel", "aim", "call", "urge"):
+        if t.lemma_ in _CONDEMN:
+            places: list[str] = []
             for x in t.subtree:
                 if x.i == t.i:
                     continue
                 m = coder.actor(x, index, date)
                 if m is not None and m.code not in voters and not m.code.startswith("UN") and m.kind != "org":
-                    return m.code, body
-    return target, body
+                    return m.code, body, topic
+                loc = index.get(x.idx)
+                if loc is not None and loc.kind == "location" and loc.code and len(loc.code) == 3 \
+                        and loc.code not in voters:
+                    places.append(loc.code)
+            if places:
+                return places[0], body, topic
+    return target, body, topic
 
 
-def code_votes(doc: Document, coder: Any) -> list[Event]:
+def code_votes(doc: Document, coder: Any, aggressors: dict[str, str] | None = None) -> list[Event]:
+    """The votes of ``doc`` as events. ``aggressors`` maps a state attacked in the text's conflict to
+    its attacker: a resolution "on Ukraine" that names no one it condemns is about the war waged on
+    Ukraine, so it targets the attacker."""
     parsed = doc.parsed
     index = mention_index(doc)
     date = doc.reference_date
     ref_year = date[:4] if date else None
     out: list[Event] = []
-    for tok in parsed:
-        if tok.lemma_ not in VOTE_VERBS | SUPPORT_VERBS or tok.pos_ not in ("VERB", "AUX"):
-            continue
-        res, direction = _resolution(tok)
+    votes = [(tok, *_resolution(tok)) for tok in parsed
+             if tok.lemma_ in VOTE_VERBS | SUPPORT_VERBS and tok.pos_ in ("VERB", "AUX")]
+    for tok, res, direction in votes:
+        if res is None and tok.lemma_ == "abstain":
+            # "Belarus voted against a resolution condemning X, while China abstained": the same resolution
+            res = next((r for t, r, _ in votes if r is not None and t.sent == tok.sent), None)
         if res is None and tok.lemma_ != "abstain":
             continue
         subs, _ = cl.subjects(tok)
@@ -97,8 +121,10 @@ def code_votes(doc: Document, coder: Any) -> list[Event]:
         if not voters:
             continue
         negated, _ = cl.negation(tok)
-        target, body = _about(res, index, coder, date, {v.code for v in voters if v.code}) if res is not None \
-            else (None, None)
+        target, body, topic = _about(res, index, coder, date, {v.code for v in voters if v.code}) \
+            if res is not None else (None, None, None)
+        if target is None and topic is not None and aggressors:
+            target = aggressors.get(topic)
         sent = doc.sentence_of(tok.idx)
         if sent is None:
             continue
@@ -107,7 +133,8 @@ def code_votes(doc: Document, coder: Any) -> list[Event]:
             tgt: str | None
             if direction == "against" and not negated:
                 typ, tgt, neg, cameo = "REJECT", body or "UN", False, "120"
-            elif direction == "abstain" or (direction == "for" and negated):
+            elif direction == "abstain" or (direction in ("for", "on") and negated):
+                # abstaining, not voting for it, or not voting at all ("did not vote on"): no condemnation
                 typ, tgt, neg, cameo = "ACCUSE", target, True, "111"
             elif direction == "for":
                 typ, tgt, neg, cameo = "ACCUSE", target, False, "111"

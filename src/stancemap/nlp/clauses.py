@@ -75,7 +75,16 @@ def _antecedent(tok: Any) -> Any:
     """ "protests ... which have not been sanctioned": a relative pronoun stands for the noun its
     clause modifies."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
-        return tok.head.head
+        noun = tok.head.head
+        # "suppressing protests in Kazakhstan in January, which X called a coup": the parser may hang the
+        # clause on the date that closes the phrase; it is about what happened then
+        while noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "pobj" and noun.head.head is not noun.head:
+            up = noun.head.head
+            objs = [c for c in up.children if c.dep_ in ("dobj", "obj")] if up.pos_ in ("VERB", "AUX") else [up]
+            if not objs:
+                break
+            noun = objs[0]
+        return noun
     return tok
 
 
@@ -123,6 +132,8 @@ def subjects(verb: Any) -> tuple[list[Any], bool]:
                     return conjuncts(objs[0]), True
         return [], True
     subs = [c for c in head.children if c.dep_ in SUBJ]
+    if subs and _antecedent(subs[0]) is not subs[0]:
+        return conjuncts(_antecedent(subs[0])), False  # "activists who spoke out against X" -> activists
     if not subs and verb.dep_ == "relcl":
         return conjuncts(verb.head), False  # "the CSTO, which sent troops" -> the CSTO
     if not subs and verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -180,7 +191,7 @@ def passive_target(verb: Any) -> list[Any]:
 def direct_objects(verb: Any) -> list[Any]:
     for c in verb.children:
         if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd"):
-            return conjuncts(c)
+            return conjuncts(_antecedent(c))  # "protests, which X called a coup" -> protests
     return []
 
 
