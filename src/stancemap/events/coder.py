@@ -110,6 +110,23 @@ def _named_as(verb: Any) -> list[Any]:
     return named or objs[1:]
 
 
+_SETTLEMENT = {"settlement", "ceasefire", "cease-fire", "truce", "de-escalation", "armistice"}
+_CONFLICT = {"conflict", "war", "crisis", "dispute", "hostility", "fighting"}
+
+
+def _settling(tok: Any) -> bool:
+    """Whether a request asks for the conflict to be settled ("asking for a peaceful resolution of the
+    conflict", "called for a ceasefire"): addressed, when no one is named, to the conflict's sides."""
+    for t in tok.subtree:
+        lemma = t.lemma_.lower()
+        if lemma in _SETTLEMENT:
+            return True
+        if lemma in ("resolution", "end", "solution") and any(
+                o.lemma_.lower() in _CONFLICT for _, o in cl.prep_objects(t, {"of", "to"})):
+            return True
+    return False
+
+
 def _dated(prep: Any) -> bool:
     """ "on Monday", "in March": a preposition that only dates the act is not the pattern's."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -132,6 +149,7 @@ def _under(tok: Any) -> bool:
 
 
 _FAVOUR = {"support", "solidarity", "favour", "favor", "defence", "defense", "sympathy"}
+_NEWS_NOUNS = {"news", "report", "announcement", "word", "confirmation"}
 _NEWS_ADJECTIVES = {"recent", "latest", "new", "ongoing", "fresh", "current"}
 _ANTI_WAR = re.compile(r"\banti-?war\b|\bagainst the (war|invasion)\b")
 _MEDIATION_CAMEO = {"039", "045", "028"}
@@ -229,6 +247,8 @@ class Coder:
             objs = cl.direct_objects(tok) if p.verb else []
             if p.verb and not objs:
                 objs = cl.passive_target(tok)
+            if p.verb and p.preps and not objs:  # "complied with the sanctions": the preposition's object
+                objs = [o for _, o in cl.prep_objects(tok, set(p.preps))]
             if p.noun:
                 objs = [c for c in tok.children if c.dep_ in ("compound", "amod")]
             elif p.verb in NAMING_VERBS and (named := _named_as(tok)):
@@ -290,6 +310,12 @@ class Coder:
             if p.target in (None, "dobj") and not passive:
                 cands += cl.direct_objects(tok)
             preps = p.preps or TARGET_PREPS
+            if p.preps and p.objects:  # "complied with US sanctions against Russian banks": whom they hit
+                hit = [a for _, n in cl.prep_objects(tok, set(p.preps)) if n.lemma_.lower() in p.objects
+                       for _, o in cl.prep_objects(n, {"against", "on", "targeting"})
+                       if (a := self.actor(o, index, date) or self._owner(o, index, date))]
+                if hit:
+                    return list(hit)
             cands += [o for h in _with_shared(tok) for _, o in cl.prep_objects(h, set(preps))]
             if p.target == "prep" and not passive:  # "sent aid to Ukraine" parsed with "to" on "aid"
                 cands += [o for d in cl.direct_objects(tok) for _, o in cl.prep_objects(d, {"to", "for", "toward", "towards"})]
@@ -429,6 +455,8 @@ class Coder:
             return False
         if any(c.dep_ == "amod" and c.lower_ in _NEWS_ADJECTIVES for c in tok.children):
             return False  # "the recent sentencing of two activists": news, not a reminder
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _NEWS_NOUNS:
+            return False  # "the news of Kazakhstan's withdrawal": what the news reports
         if any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children) and \
                 any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return False  # "the sentencing of X by a court": who did what to whom, stated
@@ -687,7 +715,8 @@ class Coder:
                         t.sector == s.sector or t.kind == "pronoun" or t.rule.startswith("pronoun")) for s in srcs))]
         if p.type in ("AGREE", "CONSULT", "REQUEST") and not any(
                 (isinstance(t, Mention) and t.code not in {s.code for s in srcs}) or t == "BOTH" for t in tgts) and (
-                p.cameo in _MEDIATION_CAMEO or any(t.lemma_.lower() in _MEDIATION_WORDS for t in tok.subtree)):
+                p.cameo in _MEDIATION_CAMEO or any(t.lemma_.lower() in _MEDIATION_WORDS for t in tok.subtree)
+                or (p.type == "REQUEST" and _settling(tok))):
             # A mediation offer with no parties named is made to the sides of the conflict at hand
             # ("offered Kazakhstan as a platform for mediation").
             tgts = ["BOTH"]
