@@ -127,6 +127,12 @@ def _settling(tok: Any) -> bool:
     return False
 
 
+def _anti(mod: Any) -> bool:
+    """ "anti-Russian sanctions": the modifier names whom the act is against, not who acts."""
+    return any(t.lower_ in ("anti", "anti-") and t.i < mod.i for t in mod.head.children if t.dep_ in ("amod", "compound")) \
+        or mod.lower_.startswith("anti-")
+
+
 def _dated(prep: Any) -> bool:
     """ "on Monday", "in March": a preposition that only dates the act is not the pattern's."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -166,7 +172,9 @@ STATIVE = {"recognise", "recognize", "accept", "acknowledge", "endorse", "consid
 EXPERIENCER_VERBS = {"face", "suffer", "endure", "fear", "avoid", "escape", "evade", "circumvent", "survive",
                      "undergo", "risk", "dread", "expect", "witness", "see", "experience", "receive", "get",
                      "criticise", "criticize", "condemn", "denounce", "protest", "oppose", "reject", "deny", "mitigate",
-                     "affect", "hit", "feel", "bear", "weather"}
+                     "affect", "hit", "feel", "bear", "weather", "address", "dismiss", "ignore"}
+# "responded to criticism" answers someone else's act; "responded with sanctions" is the responder's
+RESPONSE_VERBS = {"respond", "react", "reply", "answer", "retort"}
 DOMESTIC_DEFAULT_TARGET = {"REQUEST", "PROTEST"}
 QUANTITY_WORDS = {"thousands", "thousand", "hundreds", "hundred", "dozens", "dozen", "number", "millions", "tens",
                   "several", "some", "many", "handful", "series", "wave", "spate", "string", "couple"}
@@ -309,7 +317,8 @@ class Coder:
         if p.verb:
             if p.target in (None, "dobj") and not passive:
                 cands += cl.direct_objects(tok)
-            preps = p.preps or TARGET_PREPS
+            preps = p.preps or (tuple(x for x in TARGET_PREPS if x != "for") if p.type in FORCE_TYPES else TARGET_PREPS)
+            # ("fighting for our freedom": for whom or what force is used is not whom it hits)
             if p.preps and p.objects:  # "complied with US sanctions against Russian banks": whom they hit
                 hit = [a for _, n in cl.prep_objects(tok, set(p.preps)) if n.lemma_.lower() in p.objects
                        for _, o in cl.prep_objects(n, {"against", "on", "targeting"})
@@ -320,7 +329,7 @@ class Coder:
             if p.target == "prep" and not passive:  # "sent aid to Ukraine" parsed with "to" on "aid"
                 cands += [o for d in cl.direct_objects(tok) for _, o in cl.prep_objects(d, {"to", "for", "toward", "towards"})]
             if p.target is None and not p.preps:
-                cands += [o for _, o in cl.prep_objects(tok, set(TARGET_PREPS))]
+                cands += [o for _, o in cl.prep_objects(tok, set(preps))]
             for x in tok.children:  # "refused to accept X", "called on X to ...": look one clause down
                 if x.dep_ in ("xcomp", "ccomp") and x.pos_ in ("VERB", "AUX"):
                     if p.type in ("REQUEST", "THREATEN") and x.dep_ == "ccomp" and not cl.direct_objects(tok):
@@ -375,7 +384,7 @@ class Coder:
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out) and p.verb and not passive:
             out = self._place_object(tok, index) or out
         if not any(isinstance(o, Mention) or o == "BOTH" for o in out):
-            out = self._deep_targets(tok, index, date, exclude) or out
+            out = self._deep_targets(tok, index, date, exclude, purpose=p.type not in FORCE_TYPES) or out
         if community and not any(isinstance(o, Mention) or o == "BOTH" for o in out):
             out = [community[0]]  # nobody else named: the international community's sanctions
         if p.type == "PROTEST":
@@ -472,12 +481,14 @@ class Coder:
         return []
 
     def _deep_targets(self, tok: Any, index: dict[int, Mention], date: str | None,
-                      exclude: frozenset[tuple[str | None, str | None]] = frozenset()) -> list[Mention | str]:
+                      exclude: frozenset[tuple[str | None, str | None]] = frozenset(),
+                      purpose: bool = True) -> list[Mention | str]:
         """The first actor named inside the predicate's complements ("questioned whether sanctions
         against Kazakhstan ...", "allegations that X was producing ...", "annexed regions east of
         Ukraine"), with its conjuncts; the source's own state ("Russian-speaking regions") is skipped."""
         roots = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "attr", "dative", "oprd",
-                                                        "acl", "advcl", "pobj", "obj", "advmod")]
+                                                        "acl", "advcl", "pobj", "obj", "advmod")
+                 and (purpose or c.lower_ != "for")]  # ("fighting for our freedom" hits no one named there)
         for root in roots:
             for t in root.subtree:
                 if t.dep_ in ("nsubj",) and t.head.i == tok.i:
@@ -555,7 +566,7 @@ class Coder:
         # Nouns: the owner ("Russia's invasion", "the Russian offensive"), the agent ("sentencing of
         # activists by a court"), or the governing verb's subject. "of X" is usually the patient.
         for c in tok.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and not _anti(c):
                 m = self.actor(c, index, date)
                 if m:
                     return [m], False
@@ -579,8 +590,9 @@ class Coder:
             head = tok.head
             while head.dep_ in ("prep", "conj", "appos") and head.head is not head:
                 head = head.head
+            answered = head.lemma_.lower() in RESPONSE_VERBS and tok.dep_ == "pobj" and tok.head.lower_ == "to"
             if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in EXPERIENCER_VERBS | EVALUATIVE_VERBS \
-                    and not any(c.dep_ == "oprd" for c in head.children):
+                    and not any(c.dep_ == "oprd" for c in head.children) and not answered:
                 # ("called the invasion indefensible": who judges an act did not do it)
                 subs, passive = cl.subjects(head)
                 found = [a for a in (self.actor(s, index, date) for s in subs) if a]
@@ -628,8 +640,24 @@ class Coder:
 
         for f in found:
             head = matched.get(f.tok.head.i)
+            gov = f.tok
+            while gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lower_ in QUANTITY_WORDS:
+                gov = gov.head.head  # "allowed a small number of rallies"
+            if f.pattern.type == "PROTEST" and f.pattern.noun and gov.dep_ in ("nsubj", "nsubjpass") \
+                    and gov.head.dep_ in ("xcomp", "ccomp"):
+                head = matched.get(gov.head.head.i) or head  # "allowed protests to take place"
+            elif gov is not f.tok:
+                head = matched.get(gov.head.i) or head
+            if f.pattern.type == "PROTEST" and f.pattern.noun and head is not None and head.pattern.type == "CONCEDE":
+                continue  # "allowed / approved rallies": the permission is the event, coded by the verb
             if f.tok.dep_ in ("xcomp", "ccomp") and head is not None and (head.pattern.xcomp or head.pattern.type == "REJECT"):
                 continue  # "refused to recognise", "offered to mediate": the head pattern codes it
+            asked = f.tok
+            while asked.dep_ == "conj" and asked.head is not asked:
+                asked = asked.head
+            if f.pattern.verb and asked.dep_ == "pcomp" and (req := matched.get(asked.head.head.i)) is not None \
+                    and req.pattern.type in ("REQUEST", "THREATEN", "REJECT"):
+                continue  # "called for suspending or withdrawing membership": asked for, not done
             if f.pattern.noun and head is not None and f.tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and not (
                     f.pattern.type == "PROTEST" and head.pattern.type != "PROTEST"):
                 continue  # "imposed sanctions": the verb codes it (but "suppressed protests" is two events)

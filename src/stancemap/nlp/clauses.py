@@ -230,6 +230,10 @@ def negation(verb: Any) -> tuple[bool, str]:
                     d.lower_ in NEG_DETERMINERS for d in s.children if d.dep_ in ("det", "amod"))):
                 neg = True
     if not neg:
+        # "offered no help", "offers neither values nor prospects": the object is denied
+        neg = any(o.dep_ in ("dobj", "obj") and any(d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither")
+                                                     for d in o.children) for o in verb.children)
+    if not neg:
         return False, ""
     auxs = {t.lower_ for t in toks} | aux_words(verb)
     if auxs & FUTURE_AUX or auxs & {"would", "can", "could", "ca"} or verb.tag_ in ("VBZ", "VBP"):
