@@ -80,6 +80,7 @@ class StanceDetector:
         self.example_min = 0.3  # examples less similar than this to a sentence do not vote
         self.examples_alone = 0.45  # nearest examples decide alone only when this similar
         self.examples_agree = 0.7  # ... and when this share of their weight is on one polarity
+        self.characteristic_min = 3  # an act is characteristic of an issue only with this many examples
         self.strong_terms = 2.0  # without an event, a sentence needs this much issue vocabulary
         self.terms_discount = 0.05  # that much vocabulary lowers the similarity a sentence needs by this
         self.decide_min = 0.5  # the winning polarity needs at least this much combined evidence
@@ -289,17 +290,20 @@ class StanceDetector:
         parts: list[str] = []
         sig_on_topic = False
         if sig_model is not None:
-            sig: dict[str, float] = {}
+            votes_sig: dict[str, float] = {}
             for e in events:
                 if e.source == h.code:
-                    if (about is not None and about.get(id(e), {}).get(iid, 0.0) >= self.min_terms) or \
-                            sig_model.share(iid, (e.type, bool(e.negated))) >= 0.5:
+                    sig = (e.type, bool(e.negated))
+                    if (about is not None and about.get(id(e), {}).get(iid, 0.0) >= self.min_terms) or (
+                            sig_model.share(iid, sig) >= 0.5 and sig_model.count(iid, sig) >= self.characteristic_min):
+                        # the act's own words are about the issue, or most of the examples with this
+                        # act are the issue's, and enough of them (one example is no pattern)
                         sig_on_topic = True
-                    for p, w in sig_model.vote(iid, (e.type, bool(e.negated)), v, min_sim=self.example_min).items():
-                        sig[p] = sig.get(p, 0.0) + w
-            if sig:
-                total = sum(sig.values())
-                for p, w in sig.items():
+                    for p, w in sig_model.vote(iid, sig, v, min_sim=self.example_min).items():
+                        votes_sig[p] = votes_sig.get(p, 0.0) + w
+            if votes_sig:
+                total = sum(votes_sig.values())
+                for p, w in votes_sig.items():
                     votes[p] = votes.get(p, 0.0) + w / total
                 parts.append("signature")
         aligned = self._alignment_vote(model, h, [e for e in events if about is None or
@@ -317,8 +321,12 @@ class StanceDetector:
             parts.append("examples")
         if not votes:
             return None
-        if parts == ["examples"] and max(knn.values()) < self.examples_agree:
-            return None  # the nearest examples alone, and split: no decision
+        if parts == ["examples"] and (max(knn.values()) < self.examples_agree or h.sector == "MED"
+                                      or self.term_scores(_clause_stems(list(c.pred.subtree))).get(iid, 0.0) < self.min_terms):
+            # the nearest examples alone decide only when they agree, the clause itself uses the issue's
+            # words (a sentence about the issue may say nothing of it in the holder's clause), and the
+            # holder is no commentator (analysts' views are commentary)
+            return None
         if parts == ["signature"] and not sig_on_topic:
             # acts alike to the issue's examples, with nothing else saying so, count only when the
             # act itself is about the issue or is characteristic of it (most examples with that act

@@ -33,6 +33,10 @@ class SignatureModel:
         total = sum(len(by_sig.get(sig, [])) for by_sig in self.table.values())
         return len(self.table.get(issue, {}).get(sig, [])) / total if total else 0.0
 
+    def count(self, issue: str, sig: tuple[str, bool]) -> int:
+        """How many of the issue's examples have this signature."""
+        return len(self.table.get(issue, {}).get(sig, []))
+
     def vote(self, issue: str, sig: tuple[str, bool], sentence_vec: np.ndarray, k: int = 5,
              min_sim: float = 0.0) -> dict[str, float]:
         """Polarity weights from the ``k`` examples with this signature most similar to the sentence."""
