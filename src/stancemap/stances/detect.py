@@ -206,7 +206,7 @@ class StanceDetector:
         index = mention_index(doc)
         ref = doc.reference_date
         ref_year = ref[:4] if ref else None
-        candidates: list[tuple[Any, Any, dict[str, float], list[Clause]]] = []
+        candidates: list[tuple[Any, Any, dict[str, float], list[Clause], list[Any], dict[int, dict[str, float]]]] = []
         for sent in doc.sentences:
             span = parsed.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None:
@@ -227,14 +227,18 @@ class StanceDetector:
                        if c.modality not in ("hypothetical",) and not self._author_prediction(c)]
             clauses += self._event_clauses(doc, sent, clauses)
             clauses += self._policy_clauses(doc, span, index, clauses)
-            if clauses:
-                candidates.append((sent, span, scores, clauses))
+            if not clauses:
+                continue
+            events = [e for e in doc.events if e.sent == sent.idx and e.source and e.modality != "hypothetical"]
+            about = {id(e): self._event_terms(doc, e) for e in events}
+            if self._decidable(scores, clauses, events, about):
+                candidates.append((sent, span, scores, clauses, events, about))
         if not candidates:
             return []
         vecs = embed([c[1].text for c in candidates])
         issue_vecs = self.issue_vectors()
         out: list[Stance] = []
-        for (sent, _span, scores, clauses), v in zip(candidates, vecs, strict=True):
+        for (sent, _span, scores, clauses, sent_events, about), v in zip(candidates, vecs, strict=True):
             # Relevance: closeness to anything the file says about the issue (label, descriptions, examples).
             sims = {iid: max(float(np.max(vecs @ v)) for vecs in issue_vecs[iid].values()) for iid in scores}
             issues = [iid for iid in scores if sims[iid] >= self.relevance or (scores[iid] >= self.strong_terms and
@@ -249,8 +253,6 @@ class StanceDetector:
             if not issues:
                 continue
             sig_model = self.signatures() if self.signatures is not None else None
-            sent_events = [e for e in doc.events if e.sent == sent.idx and e.source and e.modality != "hypothetical"]
-            about = {id(e): self._event_terms(doc, e) for e in sent_events}
             for iid in issues:
                 model = next(m for m in self.models if m.issue.id == iid)
                 knn = self._example_votes(issue_vecs[iid], v)
@@ -264,6 +266,33 @@ class StanceDetector:
                             out.append(self._stance(doc, sent, h, iid, polarity, c.pred, ref_year, rule,
                                                     conf * h.confidence))
         return _dedupe(out)
+
+    def _decidable(self, scores: dict[str, float], clauses: list[Clause], events: list[Any],
+                   about: dict[int, dict[str, float]]) -> bool:
+        """Whether any evidence that needs no embedding could decide a clause on one of the sentence's
+        issues: a frame, a coded act of the holder with a signature, the holder's acts toward the
+        issue's sides, or the issue's words in the holder's own clause (which the nearest examples
+        need to decide alone). Sentences with none give no stance, so they are not embedded (the
+        costly step); the result is the same as embedding them."""
+        sig_model = self.signatures() if self.signatures is not None else None
+        for model in self.models:
+            iid = model.issue.id
+            if iid not in scores:
+                continue
+            for c in clauses:
+                if self.frame_polarity(model, c) is not None:
+                    return True
+                for h in c.holders:
+                    if sig_model is not None and any(e.source == h.code and sig_model.count(iid, (e.type, bool(e.negated)))
+                                                     for e in events):
+                        return True
+                    if self._alignment_vote(model, h, [e for e in events
+                                                       if about[id(e)].get(iid, 0.0) >= self.min_terms]) is not None:
+                        return True
+                    if h.sector != "MED" and c.pred.dep_ in ("ROOT", "ccomp", "conj") and not c.negated and \
+                            self.term_scores(_clause_stems(list(c.pred.subtree))).get(iid, 0.0) >= self.min_terms:
+                        return True
+        return False
 
     def _example_votes(self, vecs: dict[str, np.ndarray], v: np.ndarray, k: int = 3) -> dict[str, float]:
         """Similarity-weighted votes of the issue's most similar example sentences and descriptions."""

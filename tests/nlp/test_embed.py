@@ -1,0 +1,33 @@
+"""The two embedding backends compute the same vectors, so switching never changes a decision."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from stancemap.nlp import embed as E
+
+TEXTS = [
+    "Chile's foreign minister condemned the coup in Myanmar.",
+    "A short one.",
+    "Thousands of farmers marched through Warsaw on Tuesday to protest against cheap grain imports from "
+    "Ukraine, blocking roads and waving flags for hours before the police asked them to leave the square.",
+]
+
+
+@pytest.mark.slow
+def test_onnx_backend_matches_sentence_transformers() -> None:
+    if E.onnx_session() is None:
+        pytest.skip("ONNX Runtime or the export is unavailable here; the torch backend is in use")
+    got = E.encode(TEXTS)
+    want = np.asarray(E.model().encode(TEXTS, normalize_embeddings=True), dtype=np.float32)
+    assert got.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    assert float(np.abs(got - want).max()) < 1e-4
+    # order and batch composition do not matter
+    again = E.encode(list(reversed(TEXTS)))
+    assert float(np.abs(again[::-1] - got).max()) < 1e-5
+
+
+def test_backend_names_one_of_two() -> None:
+    assert E.backend() in ("onnx", "torch")
