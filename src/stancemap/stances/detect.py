@@ -143,8 +143,13 @@ class StanceDetector:
                     or e.modality == "hypothetical":
                 continue
             tok = cl.token_at(doc.parsed, e.head)
-            if tok is None or tok.pos_ not in ("NOUN", "PROPN") or e.modality != "actual":
-                continue  # verbs have their clauses; only nominal acts ("protests by X") are added
+            modifier = tok is not None and tok.dep_ == "amod" and e.rule.startswith("construction:")
+            if tok is None or (tok.pos_ not in ("NOUN", "PROPN") and not modifier) or e.modality != "actual":
+                # verbs have their clauses; only nominal acts ("protests by X") and acts told by a
+                # modifier ("a government-sanctioned rally") are added
+                continue
+            if modifier:
+                tok = tok.head  # the rally the government sanctioned
             local = local_tokens(tok)
             stems = _clause_stems(local)
             holder = Mention(e.start, e.end, e.source, e.source_sector, e.source_person, "group", 0.6,
