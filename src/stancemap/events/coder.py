@@ -110,6 +110,7 @@ def _named_as(verb: Any) -> list[Any]:
     return named or objs[1:]
 
 
+_RELIEF = {"humanitarian", "relief", "charitable", "charity", "refugee"}
 _SETTLEMENT = {"settlement", "ceasefire", "cease-fire", "truce", "de-escalation", "armistice"}
 _CONFLICT = {"conflict", "war", "crisis", "dispute", "hostility", "fighting"}
 
@@ -272,6 +273,9 @@ class Coder:
             lemmas = {o.lemma_.lower() for o in objs} | {c.lemma_.lower() for o in objs for c in o.children
                                                          if c.dep_ == "compound"}
             if not lemmas & set(p.objects):
+                return False
+            if p.modifiers and not any(c.lemma_.lower() in p.modifiers for o in objs for c in o.children
+                                       if c.dep_ in ("amod", "compound")):
                 return False
         if p.xcomp:
             xs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
@@ -680,6 +684,7 @@ class Coder:
         self._expand_both_sides(events, known_conflicts)
         self._anti_war_targets(doc, events, known_conflicts)
         self.aggressors = self._aggressors(events, known_conflicts)
+        self._relief_recipients(doc, events)
         return self._drop_dangling(events)
 
     @staticmethod
@@ -836,6 +841,20 @@ class Coder:
             if src and tgt and src != tgt and tgt not in out:
                 out[tgt] = src
         return out
+
+    def _relief_recipients(self, doc: Document, events: list[Event]) -> None:
+        """Humanitarian aid with no recipient named ("launched humanitarian initiatives") in a text
+        about a war goes to the state the war is waged on (the most attacked in the text), as the
+        CAMEO coders read it; not when the giver is a side of that war."""
+        if not self.aggressors:
+            return
+        victim, attacker = next(iter(self.aggressors.items()))
+        for e in events:
+            if e.type != "AID" or e.target or e.source in (victim, attacker):
+                continue
+            tok = cl.token_at(doc.parsed, e.head)
+            if tok is not None and any(t.lemma_.lower() in _RELIEF for t in tok.subtree):
+                e.target, e.target_sector = victim, None
 
     @staticmethod
     def _anti_war_targets(doc: Document, events: list[Event], known: Counter[tuple[str | None, str | None]]) -> None:

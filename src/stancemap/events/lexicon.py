@@ -37,6 +37,7 @@ class Pattern:
     preps: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()  # the object must carry one of these ("humanitarian initiatives")
     modality: str | None = None
     negated_as: str | None = None
     target: str | None = None  # dobj | prep | none | None (search)
@@ -46,14 +47,15 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        score = sum(bool(x) for x in (self.particle, self.preps, self.objects, self.xcomp))
+        score = sum(bool(x) for x in (self.particle, self.preps, self.objects, self.xcomp, self.modifiers))
         return score * 10 + (5 if self.source == "curated" else 0) - (1 if self.xcomp == ("any",) else 0)
 
     @property
     def key(self) -> str:
         return f"{self.verb or self.noun}" + "".join(
             f"/{k}={'|'.join(v) if isinstance(v, tuple) else v}"
-            for k, v in (("prt", self.particle), ("prep", self.preps), ("obj", self.objects), ("xcomp", self.xcomp))
+            for k, v in (("prt", self.particle), ("prep", self.preps), ("obj", self.objects), ("xcomp", self.xcomp),
+                         ("mod", self.modifiers))
             if v)
 
 
@@ -89,6 +91,7 @@ def _pattern(item: dict[str, Any], source: str, where: str) -> Pattern:
         noun=str(item["noun"]).lower() if item.get("noun") else None,
         particle=str(item["particle"]).lower() if item.get("particle") else None,
         preps=_tuple(item.get("prep")), objects=_tuple(item.get("object")), xcomp=_tuple(item.get("xcomp")),
+        modifiers=_tuple(item.get("modifier")),
         modality=item.get("modality"), negated_as=neg, target=item.get("target"), source=source,
         agent=str(item["agent"]) if item.get("agent") else None, adj=bool(item.get("adj")),
     )

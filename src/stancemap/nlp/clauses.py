@@ -121,6 +121,11 @@ def subjects(verb: Any) -> tuple[list[Any], bool]:
     if verb.pos_ in ("NOUN", "PROPN"):
         return _noun_speakers(verb), False
     verb = _predicate(verb)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJ for c in verb.children):
+        # "resulted in the government sending a convoy": the gerund's own subject sits beside it
+        own = [c for c in verb.head.children if c.dep_ == "pobj" and c.i < verb.i]
+        if own:
+            return conjuncts(own[-1]), False
     head = _clause_head(verb)
     passive = any(c.dep_ in SUBJ_PASS for c in head.children) or any(c.dep_ == "auxpass" for c in verb.children) \
         or _absolute_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")  # "sanctions imposed by X"
