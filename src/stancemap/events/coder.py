@@ -181,6 +181,8 @@ QUANTITY_WORDS = {"thousands", "thousand", "hundreds", "hundred", "dozens", "doz
                   "several", "some", "many", "handful", "series", "wave", "spate", "string", "couple"}
 _HELP_CUES = re.compile(r"\b(?:at the (?:request|invitation) of|invited by|to help|to assist|peacekeep\w*|"
                         r"(?:at|upon) (?:the )?(?:government|president)'?s? request)\b", re.IGNORECASE)
+SUMMARY_NOUNS = {"something", "move", "step", "decision", "idea", "proposal", "plan", "initiative", "demand"}
+SELF_RULE = {"republic", "independence", "statehood", "secession"}
 HOSTILE_TYPES = {"ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"}
@@ -354,6 +356,8 @@ class Coder:
                 bearers = [a for s0 in subj[:1] for x in cl.conjuncts(s0) if (a := self.actor(x, index, date))]
                 if bearers:
                     return list(bearers)
+        if p.verb and not passive and (summed := self._summarised_act(tok, index, date)):
+            return list(summed)
         out: list[Mention | str] = []
         community: list[Mention] = []
         for c in cands:
@@ -394,6 +398,18 @@ class Coder:
         if p.type == "PROTEST":
             out = [o for o in out if not (isinstance(o, Mention) and self._in_favour(tok, o))]
         return out
+
+    def _summarised_act(self, tok: Any, index: dict[int, Mention], date: str | None) -> list[Mention]:
+        """ "Russia is pushing for a ban, something that Kazakhstan opposes": the relative clause is
+        about the act of the clause its "something" sums up, so it acts on that clause's actor."""
+        if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in SUMMARY_NOUNS:
+            return []
+        if not any(c.dep_ in ("dobj", "obj") and c.lower_ in ("that", "which") for c in tok.children):
+            return []  # "something that happened": the noun is not what is opposed
+        act = tok.head.head
+        if act.pos_ not in ("VERB", "AUX") or tok.head.dep_ not in ("dobj", "appos", "npadvmod", "attr"):
+            return []
+        return [a for x in cl.subjects(act)[0] if (a := self.actor(x, index, date))]
 
     @staticmethod
     def _in_favour(pred: Any, m: Mention) -> bool:
@@ -440,7 +456,8 @@ class Coder:
     def _place_object(self, tok: Any, index: dict[int, Mention]) -> list[Mention | str]:
         """A place as the direct object ("recognise the separatist Lugansk and Donetsk republics",
         "annexed Crimea") stands for the state it lies in, or its rebels when a modifier says so."""
-        for obj in cl.direct_objects(tok):
+        verbs = [tok, *(x for x in tok.children if x.dep_ == "xcomp" and x.pos_ == "VERB")]  # "refused to recognise X"
+        for verb, obj in ((v, o) for v in verbs for o in cl.direct_objects(v)):
             group = cl.conjuncts(obj)
             m = next((index[t.idx] for t in group if t.idx in index and index[t.idx].kind == "location"
                       and index[t.idx].code and len(index[t.idx].code or "") == 3), None)
@@ -449,6 +466,9 @@ class Coder:
             mods = {c.lemma_.lower() for t in group for c in t.children if c.dep_ in ("amod", "compound")}
             sector = next((self.lookup.ref.sector_words.get(w) for w in sorted(mods)
                            if self.lookup.ref.sector_words.get(w) in ("REB", "OPP", "MIL")), None)
+            if sector is None and verb.lemma_.lower() in STATIVE and any(
+                    t.lemma_.lower() in SELF_RULE or t.lower_.rstrip("s") in SELF_RULE for t in group):
+                sector = "REB"  # recognising "the Lugansk and Donetsk republics": those who claim them
             if sector is None and cl.negation(tok)[0]:
                 return []  # "does not recognise Crimea as part of Russia": the claim, not the place, is rejected
             return [Mention(m.start, m.end, m.code, sector, None, "location", 0.5, "place-object", m.sent, m.head)]
@@ -494,8 +514,10 @@ class Coder:
                                                         "acl", "advcl", "pobj", "obj", "advmod")
                  and (purpose or c.lower_ != "for")]  # ("fighting for our freedom" hits no one named there)
         for root in roots:
+            # a relative clause on the object tells something of its own ("something that X opposes")
+            inner = {x.i for r in root.subtree if r.dep_ == "relcl" and r.i != root.i for x in r.subtree}
             for t in root.subtree:
-                if t.dep_ in ("nsubj",) and t.head.i == tok.i:
+                if (t.dep_ in ("nsubj",) and t.head.i == tok.i) or t.i in inner:
                     continue
                 if t.lower_ in ("both", "parties", "sides") and any(
                         " ".join(x.lower_ for x in t.head.subtree).startswith(b) or
@@ -773,6 +795,8 @@ class Coder:
             typ, cameo, negated = p.negated_as, GENERIC_CAMEO[p.negated_as], False
             if modality == "intent":
                 modality = "actual"
+        if typ == "ACCUSE" and self._summarised_act(tok, index, lookup_date):
+            typ, cameo = "REJECT", "120"  # opposing what another pushes for rejects it
         if typ == "REJECT" and modality == "intent":
             modality = "actual"  # a refusal is itself the act ("will not recognise")
         if speech is not None:

@@ -111,6 +111,8 @@ class StanceDetector:
         for tok in sent_tokens:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
                 continue
+            if tok.dep_ == "xcomp" and stem(tok.head.lemma_) in _REFUSAL_STEMS:
+                continue  # "refusing to recognise X": the refusal's clause holds it, negated
             if tok.dep_ == "relcl" and tok.head.pos_ == "PROPN" and tok.head.ent_type_ not in ("DATE", "TIME"):
                 continue  # "Kazakhstan, which hosted the troops in January": background on a named actor
             subs, passive = cl.subjects(tok)  # for a passive, its agent ("sanctioned by the United States")
