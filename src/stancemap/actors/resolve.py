@@ -203,6 +203,17 @@ class Resolver:
         verb = tok.head
         if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
             return None
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "protests swept the country, with two thousand people arrested": where the main clause happens
+            main = verb.head.head
+            for obj in main.children:
+                if obj.dep_ != "dobj":
+                    continue
+                if obj.i in self.name_at and (entry := self._entry(self.name_at[obj.i])) is not None \
+                        and entry.kind in ("state", "capital", "former-capital", "place") and len(entry.code) == 3:
+                    return entry.code
+                if obj.lemma_.lower() == "country":
+                    return self._the_country(obj)[0]
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in _STATE_LOCATIVE:
                 for obj in prep.children:
