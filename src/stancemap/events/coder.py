@@ -575,11 +575,11 @@ class Coder:
         if p.verb:
             subs, passive = cl.subjects(tok)
             found = [a for a in (self.actor(s, index, date) for s in subs) if a]
-            for s in subs:  # "Thai and Cambodian troops": the first adjective names a side too
-                for mod in s.children:
-                    if mod.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in mod.children):
+            for s in subs:  # "Thai and Cambodian troops", "business and civil society activists": the
+                for mod in s.children:  # first modifier names a side too
+                    if mod.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in mod.children):
                         m = index.get(mod.idx)
-                        if m is not None and m.code and all(m.code != f2.code for f2 in found):
+                        if m is not None and m.code and all((m.code, m.sector) != (f2.code, f2.sector) for f2 in found):
                             found.append(m)
             return found, passive
         if (undergo := _undergone(tok)) is not None:
