@@ -54,3 +54,49 @@ def test_malformed_issue_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("issues:\n  - label: no id here\n", encoding="utf-8")
     with pytest.raises(DataError, match="needs at least 'id' and 'label'"):
         load_issues(str(bad))
+
+
+IMPLYING = """
+issues:
+  - id: recognition-of-kosovo
+    label: Recognition of Kosovo's independence
+    support: recognises Kosovo as an independent state
+    oppose: refuses to recognise Kosovo, withdraws its recognition
+    keywords: [Kosovo, Pristina, recognition, independence]
+    implies:
+      - {{when: oppose, issue: belgrade-claim, stance: support{acts}}}
+  - id: belgrade-claim
+    label: Serbia's claim to its former southern province
+    support: backs Belgrade's claim to the province
+    oppose: rejects Belgrade's claim to the province
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("acts", "implied"), [("", True), (", acts: [PROTEST]", False)])
+def test_an_implied_position_comes_from_the_file(tmp_path: Path, acts: str, implied: bool) -> None:
+    """A position that the issue file says implies another gives both; with an ``acts`` condition
+    only when the holder's own act is of that type (refusing recognition is no protest)."""
+    path = tmp_path / "implying.yaml"
+    path.write_text(IMPLYING.format(acts=acts), encoding="utf-8")
+    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "events", "stances"], issues_file=str(path),
+                            progress=False))
+    doc = pipe(Document(id="k", text=TEXTS[("ESP", "oppose")], published="2019-03-04"))
+    got = {(s.actor, s.issue, s.stance): s.rule for s in doc.stances}
+    assert ("ESP", "recognition-of-kosovo", "oppose") in got
+    assert (("ESP", "belgrade-claim", "support") in got) is implied, got
+    if implied:
+        assert got[("ESP", "belgrade-claim", "support")] == "implied:recognition-of-kosovo"
+
+
+@pytest.mark.parametrize(("implication", "message"), [
+    ("{when: oppose, issue: nowhere, stance: support}", "unknown issue 'nowhere'"),
+    ("{when: oppose, issue: b, stance: support, acts: [DANCE]}", "unknown event type 'DANCE'"),
+    ("{when: against, issue: b, stance: support}", "needs 'when', 'issue' and 'stance'"),
+])
+def test_a_bad_implication_is_a_clear_error(tmp_path: Path, implication: str, message: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(f"issues:\n  - id: a\n    label: A\n    implies: [{implication}]\n  - id: b\n    label: B\n",
+                   encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        load_issues(str(bad))

@@ -18,7 +18,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -272,7 +272,28 @@ class StanceDetector:
                             polarity, rule, conf = got
                             out.append(self._stance(doc, sent, h, iid, polarity, c.pred, ref_year, rule,
                                                     conf * h.confidence))
-        return _dedupe(out)
+        return self._implied(doc, _dedupe(out))
+
+    def _implied(self, doc: Document, stances: list[Stance]) -> list[Stance]:
+        """Positions that the issue file says a position implies ("abstained on the resolution
+        condemning the invasion" is also neutral on the invasion). They only fill in: a holder who
+        states a position on the implied issue in the same sentence keeps that one."""
+        issues = {m.issue.id: m.issue for m in self.models}
+        have = {(s.sent, s.actor, s.actor_sector, s.issue) for s in stances}
+        out = list(stances)
+        for s in stances:
+            for imp in issues[s.issue].implies:
+                key = (s.sent, s.actor, s.actor_sector, imp.issue)
+                if imp.when != s.stance or key in have:
+                    continue
+                if imp.acts and not any(e.sent == s.sent and e.source == s.actor and e.type in imp.acts
+                                        and not e.negated and (s.actor_sector is None or e.source_sector in
+                                                               (None, s.actor_sector)) for e in doc.events):
+                    continue
+                out.append(replace(s, issue=imp.issue, stance=imp.stance, rule=f"implied:{s.issue}",
+                                   confidence=round(0.9 * s.confidence, 3)))
+                have.add(key)
+        return sorted(out, key=lambda s: (s.start, s.issue))
 
     def _decidable(self, scores: dict[str, float], clauses: list[Clause], events: list[Any],
                    about: dict[int, dict[str, float]]) -> bool:
@@ -290,7 +311,7 @@ class StanceDetector:
                 if self.frame_polarity(model, c) is not None:
                     return True
                 for h in c.holders:
-                    if sig_model is not None and any(e.source == h.code and sig_model.count(iid, (e.type, bool(e.negated)))
+                    if sig_model is not None and any(_by(e, h) and sig_model.count(iid, (e.type, bool(e.negated)))
                                                      for e in events):
                         return True
                     if self._alignment_vote(model, h, [e for e in events
@@ -328,7 +349,7 @@ class StanceDetector:
         if sig_model is not None:
             votes_sig: dict[str, float] = {}
             for e in events:
-                if e.source == h.code:
+                if _by(e, h):
                     sig = (e.type, bool(e.negated))
                     if (about is not None and about.get(id(e), {}).get(iid, 0.0) >= self.min_terms) or (
                             sig_model.share(iid, sig) >= 0.5 and sig_model.count(iid, sig) >= self.characteristic_min):
@@ -380,6 +401,8 @@ class StanceDetector:
         tok = cl.token_at(doc.parsed, e.head)
         if tok is None:
             return {}
+        if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # "a government-sanctioned anti-war rally": what was sanctioned is the rally
         words = [tok] + [t for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "punct", "advcl")
                          for t in c.subtree]  # what was done, not who did it
         stems = {stem(t.lemma_) for t in words} | set(content_stems(" ".join(t.text for t in words)))
@@ -393,7 +416,7 @@ class StanceDetector:
         align = dict(model.issue.alignment)
         score = 0.0
         for e in events:
-            if e.source != h.code or not e.target or e.target not in align or e.negated or e.type not in EVENT_TYPES:
+            if not _by(e, h) or not e.target or e.target not in align or e.negated or e.type not in EVENT_TYPES:
                 continue  # an act not done is not the opposite act ("will not impose sanctions" is no support)
             score += float(EVENT_TYPES[e.type]["weight"]) * align[e.target]
         if abs(score) < 1.0:
@@ -421,6 +444,12 @@ class StanceDetector:
         return Stance(actor=holder.code or "", issue=issue, stance=polarity, start=sent.start, end=sent.end,
                       actor_sector=holder.sector, date=date or ref_year, confidence=round(confidence, 3), rule=rule,
                       sent=sent.idx)
+
+
+def _by(e: Any, h: Mention) -> bool:
+    """Whether the holder did the act: same actor, and the same part of it when both are known (a
+    court's sentence is not the activists' act, though both are Kazakh)."""
+    return bool(e.source == h.code and (h.sector is None or e.source_sector is None or e.source_sector == h.sector))
 
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:

@@ -1,8 +1,10 @@
 """The issue taxonomy: user data loaded from YAML, never hard-coded.
 
 An issue has an ``id``, a ``label``, a ``dimension`` and the texts that say what support, oppose
-and neutral mean on it; optionally ``keywords`` and ``examples`` (sentences with a stance). The
-shipped default is the shape of ../shared/spec/issues.yaml; ``--issues FILE`` replaces it.
+and neutral mean on it; optionally ``keywords`` and ``examples`` (sentences with a stance), an
+``alignment`` toward powers, and ``implies``: what a position on this issue also says on another
+("abstains on a resolution condemning the war" is neutral on the war itself). The shipped default
+is the shape of ../shared/spec/issues.yaml; ``--issues FILE`` replaces it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,22 @@ from typing import Any
 
 from .. import yamlio
 from ..errors import DataError
+from ..model import EVENT_TYPES
 
 POLARITIES = ("support", "oppose", "neutral")
+
+
+@dataclass(frozen=True)
+class Implication:
+    """A position on one issue that is also a position on another, for the same holder and evidence:
+    ``when`` the stance on the issue is this polarity, the holder takes ``stance`` on ``issue``,
+    provided (if ``acts`` is given) the holder's own act in the sentence is of one of those event
+    types ("protesters rallying against the war oppose it"; the authorities permitting the rally do not)."""
+
+    when: str
+    issue: str
+    stance: str
+    acts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,7 @@ class Issue:
     # Optional: how taking the "support" side aligns an actor with each power (+1 toward, -1 away);
     # the multi-vector profile uses it. Taking the "oppose" side counts the other way.
     alignment: tuple[tuple[str, float], ...] = ()
+    implies: tuple[Implication, ...] = ()
 
     def text(self) -> str:
         """Everything the file says about the issue, as one text (for embedding and keywords)."""
@@ -63,8 +80,28 @@ def _parse(data: Any, source: str) -> list[Issue]:
             descriptions={p: str(item[p]) for p in POLARITIES if item.get(p)},
             keywords=tuple(str(k) for k in kws if k), examples=tuple(examples),
             alignment=tuple((str(k), float(v)) for k, v in (item.get("alignment") or {}).items()),
+            implies=_implications(item.get("implies"), iid, source),
         ))
+    for issue in out:
+        for imp in issue.implies:
+            if imp.issue not in seen or imp.issue == issue.id:
+                raise DataError(f"{source}: issue {issue.id!r} implies a stance on unknown issue {imp.issue!r}")
     return out
+
+
+def _implications(data: Any, iid: str, source: str) -> tuple[Implication, ...]:
+    out: list[Implication] = []
+    for n, imp in enumerate(data or [], 1):
+        if not isinstance(imp, dict) or imp.get("when") not in POLARITIES or imp.get("stance") not in POLARITIES \
+                or not imp.get("issue"):
+            raise DataError(f"{source}: issue {iid!r}: implication #{n} needs 'when', 'issue' and 'stance' "
+                            f"(stances: {', '.join(POLARITIES)})")
+        acts = tuple(str(a).upper() for a in imp.get("acts") or [])
+        bad = [a for a in acts if a not in EVENT_TYPES]
+        if bad:
+            raise DataError(f"{source}: issue {iid!r}: implication #{n} names unknown event type {bad[0]!r}")
+        out.append(Implication(str(imp["when"]), str(imp["issue"]), str(imp["stance"]), acts))
+    return tuple(out)
 
 
 @lru_cache(maxsize=8)
