@@ -453,9 +453,11 @@ def _by(e: Any, h: Mention) -> bool:
 
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:
+    """One position per holder, issue and sentence: the best-supported one (a sentence that seems to
+    say both, like "Putin justified the incursion as a measure to protect people", says one)."""
     best: dict[tuple[object, ...], Stance] = {}
     for s in stances:
-        key = (s.sent, s.actor, s.actor_sector, s.issue, s.stance)
+        key = (s.sent, s.actor, s.actor_sector, s.issue)
         if key not in best or s.confidence > best[key].confidence:
             best[key] = s
     return sorted(best.values(), key=lambda s: (s.start, s.issue))
