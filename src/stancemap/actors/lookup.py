@@ -36,6 +36,11 @@ class ActorLookup:
                     for obj in c.children:
                         if obj.dep_ == "pobj":
                             return self.actor(obj, index, date)
+        if m is None and tok.pos_ == "NOUN":
+            # "the drone maker Baykar", "the country's president, Tokayev": the named appositive is who
+            for c in tok.children:
+                if c.dep_ == "appos" and (a := index.get(c.idx)) is not None and a.code and a.kind != "location":
+                    return self.actor(c, index, date)
         if m is None or m.kind == "location" or m.code is None:
             return None
         if m.person and date:

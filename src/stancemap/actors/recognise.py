@@ -82,10 +82,11 @@ def recognise(parsed: Any, ref: Reference, nlp: Any) -> list[Name]:
     for match_id, start, end in matcher(parsed):
         span = parsed[start:end]
         label = strings[match_id]
-        if not any(ch.isupper() for ch in span.text) and (
+        if not any(ch.isupper() for t in span if t.lower_ not in ("the", "a", "an") for ch in t.text) and (
                 sum(t.lower_ not in ("the", "a", "an") for t in span) < 2 or any(
                 e.kind not in ("org", "institution") for e in ref.entries[keys[int(label[1:])]])):
-            # "turkey", "chad", "the national (interests)": lower-case words are not names;
+            # "turkey", "chad", "The national (interests)": lower-case words are not names (a capital
+            # article at the start of a sentence does not make one);
             # "the international community" is fine
             continue
         span.label_ = label

@@ -220,6 +220,8 @@ class StanceDetector:
                 continue
             stems = {stem(t.lemma_) for t in span} | set(content_stems(span.text))
             scores = {k: v for k, v in self.term_scores(stems).items() if v >= self.min_terms}
+            for iid in self._characteristic(doc, sent.idx):
+                scores.setdefault(iid, self.min_terms)  # an act typical of the issue makes it a candidate
             if not scores or not any(m.code for m in doc.mentions if m.sent == sent.idx):
                 continue
             # Only sentences with something to decide on are embedded (the costly step): an event
@@ -294,6 +296,22 @@ class StanceDetector:
                                    confidence=round(0.9 * s.confidence, 3)))
                 have.add(key)
         return sorted(out, key=lambda s: (s.start, s.issue))
+
+    def _characteristic(self, doc: Document, sent_idx: int) -> list[str]:
+        """Issues for which an act done in the sentence is characteristic (most of the issue file's
+        examples with that act are that issue's, and enough of them): "transferred 150 million tenge
+        to Ukraine" is about aid though it uses none of the issue's words."""
+        sig_model = self.signatures() if self.signatures is not None else None
+        if sig_model is None:
+            return []
+        out: list[str] = []
+        for e in doc.events:
+            if e.sent != sent_idx or not e.source or e.modality != "actual":
+                continue
+            sig = (e.type, bool(e.negated))
+            out += [m.issue.id for m in self.models if m.issue.id not in out and
+                    sig_model.count(m.issue.id, sig) >= self.characteristic_min and sig_model.share(m.issue.id, sig) >= 0.5]
+        return out
 
     def _decidable(self, scores: dict[str, float], clauses: list[Clause], events: list[Any],
                    about: dict[int, dict[str, float]]) -> bool:
