@@ -28,7 +28,7 @@ from ..model import EVENT_TYPES, Document, Mention, Stance
 from ..nlp import clauses as cl
 from ..nlp.dates import clause_date
 from ..nlp.embed import embed
-from .model import REFUSALS, Frame, IssueModel, content_stems, stem
+from .model import REFUSALS, Frame, IssueModel, content_stems, same_act, stem
 
 # Nouns that name a standing position: their possessor holds it ("Kazakhstan's multi-vector policy")
 POLICY_NOUNS = {"policy", "strategy", "stance", "position", "doctrine", "approach", "line"}
@@ -38,6 +38,7 @@ _REFUSAL_STEMS = {stem(r) for r in REFUSALS}
 _LIGHT_HEADS = {stem(w) for w in ("call", "make", "take", "hold", "give", "have", "put", "get", "ask", "seek")}
 
 
+_DEONTIC = {"should", "must", "ought"}
 _NESTED = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc", "mark", "punct", "appos"}
 
 
@@ -80,6 +81,7 @@ class StanceDetector:
         self.example_min = 0.3  # examples less similar than this to a sentence do not vote
         self.examples_alone = 0.45  # nearest examples decide alone only when this similar
         self.examples_agree = 0.7  # ... and when this share of their weight is on one polarity
+        self.signature_full = 0.9  # examples with the act this similar in all give the signature a full vote
         self.characteristic_min = 3  # an act is characteristic of an issue only with this many examples
         self.strong_terms = 2.0  # without an event, a sentence needs this much issue vocabulary
         self.terms_discount = 0.05  # that much vocabulary lowers the similarity a sentence needs by this
@@ -124,9 +126,13 @@ class StanceDetector:
             if speech is not None:
                 speakers = [a for a in (lookup(s, index, date) for s in cl.subjects(speech)[0]) if a]
                 if speakers and (not holders or any(h.code == speakers[0].code for h in holders)):
-                    holders = [speakers[0]]
+                    # the speakers hold it ("business and civil society activists argue that ...": both)
+                    holders = list({(a.code, a.sector): a for a in speakers if a.code == speakers[0].code}.values())
             if not holders:
                 continue
+            if modality == "hypothetical" and speakers and holders[0] in speakers and \
+                    cl.aux_words(tok) & _DEONTIC and not cl.aux_words(tok) & (cl.HYPOTHETICAL_AUX - _DEONTIC):
+                modality = "intent"  # "activists argue that the country should leave the bloc": what they call for
             local = local_tokens(tok)
             stems = _clause_stems(local)
             negated, _ = cl.negation(tok)
@@ -185,15 +191,17 @@ class StanceDetector:
     @staticmethod
     def frame_polarity(model: IssueModel, clause: Clause) -> tuple[str, Frame] | None:
         best: tuple[float, str, Frame] | None = None
+        stems = same_act(clause.stems)
+        pred = next(iter(same_act({stem(clause.pred.lemma_)})))
         for f in model.frames:
-            hit = len(f.stems & clause.stems)
+            hit = len(f.stems & stems)
             if not hit:
                 continue
             cover = hit / len(f.stems)
-            if cover < 0.5 or (len(f.stems) == 1 and f.head not in clause.stems):
+            if cover < 0.5 or (len(f.stems) == 1 and f.head not in stems):
                 continue
-            head_ok = f.head in clause.stems
-            if hit == 1 and len(f.stems) > 1 and (f.head in _LIGHT_HEADS or f.head != stem(clause.pred.lemma_)):
+            head_ok = f.head in stems
+            if hit == 1 and len(f.stems) > 1 and (f.head in _LIGHT_HEADS or f.head != pred):
                 # one shared word is a frame only when it is the predicate itself: "called a coup attempt"
                 # is not "calls to suspend membership", "rejected the invasion of Ukraine" is not
                 # "questions Ukraine's statehood"
@@ -378,8 +386,9 @@ class StanceDetector:
                         votes_sig[p] = votes_sig.get(p, 0.0) + w
             if votes_sig:
                 total = sum(votes_sig.values())
+                strength = min(1.0, total / self.signature_full)  # one faint likeness is a weak vote
                 for p, w in votes_sig.items():
-                    votes[p] = votes.get(p, 0.0) + w / total
+                    votes[p] = votes.get(p, 0.0) + strength * w / total
                 parts.append("signature")
         aligned = self._alignment_vote(model, h, [e for e in events if about is None or
                                                   about.get(id(e), {}).get(iid, 0.0) >= self.min_terms])
@@ -472,7 +481,9 @@ def _by(e: Any, h: Mention) -> bool:
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:
     """One position per holder, issue and sentence: the best-supported one (a sentence that seems to
-    say both, like "Putin justified the incursion as a measure to protect people", says one)."""
+    say both, like "Putin justified the incursion as a measure to protect people", says one).
+    Keeping one per clause instead was measured: it finds the rare sentence whose clauses differ
+    ("will respect the sanctions, although he will not impose restrictions") but adds more errors."""
     best: dict[tuple[object, ...], Stance] = {}
     for s in stances:
         key = (s.sent, s.actor, s.actor_sector, s.issue)

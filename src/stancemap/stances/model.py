@@ -7,7 +7,8 @@ Everything here is derived from the issue file's own texts, so a new issue works
   issue uses, like the name of the war's belligerent, says nothing about which issue is meant);
 * **frames** — for each polarity, the short predicate phrases of its description split at commas,
   semicolons and "or" ("refuses to recognise them" -> {recognis}, negated; "votes against" ->
-  {vote, against}); a clause matching a frame takes that frame's polarity;
+  {vote, against}); a clause matching a frame takes that frame's polarity. Words of one synonym
+  group (``data/synonyms.yaml``: recognise/acknowledge, comply/respect ...) count as the same word;
 * **texts** — the label plus each polarity's description, for embedding similarity when no frame
   decides.
 """
@@ -18,7 +19,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
+from .. import yamlio
 from .issues import POLARITIES, Issue
 
 _WORD = re.compile(r"[a-z][a-z\-']+")
@@ -42,6 +45,23 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower().replace("\u2019", "'")) if w not in GENERIC and len(w) > 2]
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    """Stem -> the stem of its synonym group's first word."""
+    text = resources.files("stancemap.stances").joinpath("data/synonyms.yaml").read_text("utf-8")
+    out: dict[str, str] = {}
+    for group in yamlio.load(text)["synonyms"]:
+        for word in group:
+            out[stem(str(word))] = stem(str(group[0]))
+    return out
+
+
+def same_act(stems: set[str] | frozenset[str]) -> set[str]:
+    """Stems with each synonym replaced by its group's word, for matching frames."""
+    syn = _synonyms()
+    return {syn.get(s, s) for s in stems}
 
 
 @dataclass(frozen=True)
@@ -78,6 +98,7 @@ def _frames(polarity: str, description: str) -> list[Frame]:
         names = re.findall(r"\b[A-Z][A-Za-z\-']+", phrase)
         if len(stems) == 1 and names and stem(names[-1].lower()) == stems[0]:
             continue  # a bare name from a list ("deals with China, Turkey, the West") is not an act
+        stems = [_synonyms().get(s, s) for s in stems]
         out.append(Frame(polarity, frozenset(stems), negated, stems[0], phrase.strip()))
     return out
 
