@@ -60,6 +60,22 @@ def local_tokens(pred: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
+_ASIDES = {"relcl", "acl", "advcl"}
+
+
+def said_tokens(pred: Any) -> list[Any]:
+    """The predicate with everything it says, complements included ("said that the country would
+    leave the bloc"), but not the asides: descriptions of the things it names ("the country, which
+    offers no economic prospects") and circumstances ("while Kazakhstan is a member of the EAEU")."""
+    out = [pred]
+    stack = [c for c in pred.children if c.dep_ not in _ASIDES]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _ASIDES)
+    return sorted(out, key=lambda t: t.i)
+
+
 @dataclass
 class Clause:
     pred: Any
@@ -344,7 +360,7 @@ class StanceDetector:
                                                        if about[id(e)].get(iid, 0.0) >= self.min_terms]) is not None:
                         return True
                     if h.sector != "MED" and c.pred.dep_ in ("ROOT", "ccomp", "conj") and not c.negated and \
-                            self.term_scores(_clause_stems(list(c.pred.subtree))).get(iid, 0.0) >= self.min_terms:
+                            self.term_scores(_clause_stems(said_tokens(c.pred))).get(iid, 0.0) >= self.min_terms:
                         return True
         return False
 
@@ -406,7 +422,7 @@ class StanceDetector:
         if not votes:
             return None
         if parts == ["examples"] and (max(knn.values()) < self.examples_agree or h.sector == "MED"
-                                      or self.term_scores(_clause_stems(list(c.pred.subtree))).get(iid, 0.0) < self.min_terms):
+                                      or self.term_scores(_clause_stems(said_tokens(c.pred))).get(iid, 0.0) < self.min_terms):
             # the nearest examples alone decide only when they agree, the clause itself uses the issue's
             # words (a sentence about the issue may say nothing of it in the holder's clause), and the
             # holder is no commentator (analysts' views are commentary)
