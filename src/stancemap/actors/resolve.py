@@ -591,7 +591,9 @@ class Resolver:
             if low == "it" and (tok.head.lemma_ in _EXPLETIVE_HEADS or (tok.dep_ == "nsubjpass" and any(
                     c.dep_ == "ccomp" for c in tok.head.children))):
                 return None  # "It may seem that ...", "it is clear that ...", "it should be noted that ..."
-            want = lambda a: a.kind in ("state", "org") and a.code is not None  # noqa: E731
+            def want(a: Actor) -> bool:  # a state or organisation, or one body ("the government ... its")
+                return a.code is not None and (a.kind in ("state", "org") or (
+                    a.kind == "group" and self._tag[a.head] == "NN" and a.sector in ("GOV", "LEG", "JUD", "MIL")))
         elif low in _PRONOUNS_PLURAL:
             want = lambda a: a.kind == "group" and a.code is not None  # noqa: E731
         else:
@@ -625,6 +627,14 @@ class Resolver:
             if prev_states and not prev_people:
                 a = prev_states[0]
                 return Actor(a.code, "GOV", "pronoun", "pronoun->state-leadership", 0.5, tok.i, tok.i + 1, tok.i)
+        # Within the sentence, an earlier subject beats a nearer object: "While Kazakhstan is linked to
+        # Russia ..., its policy" is Kazakhstan's.
+        here = [a for a in self.history if sent.start <= a.head < tok.i and want(a)
+                and self._dep[a.head] in ("nsubj", "nsubjpass")]
+        if here:
+            a = here[-1]
+            return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun" if a.kind != "person" else
+                           "person", rule=f"pronoun-subject->{a.rule}", confidence=round(a.confidence * 0.7, 2))
         for a in reversed(self.history):
             if self._sent_start[a.head] < sent.start - 400:
                 break

@@ -45,7 +45,7 @@ _NESTED = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc",
 def _clause_stems(tokens: list[Any]) -> set[str]:
     """The stems a clause's words give for matching issue vocabulary and frames."""
     return {stem(t.lemma_) for t in tokens if t.pos_ not in ("PUNCT", "DET")} | \
-        set(content_stems(" ".join(t.text for t in tokens)))
+        set(content_stems("".join(t.text_with_ws for t in tokens)))  # "multi-vector" stays one word
 
 
 def local_tokens(pred: Any) -> list[Any]:
