@@ -38,6 +38,7 @@ _REFUSAL_STEMS = {stem(r) for r in REFUSALS}
 _LIGHT_HEADS = {stem(w) for w in ("call", "make", "take", "hold", "give", "have", "put", "get", "ask", "seek")}
 
 
+_COPULAS = {"be", "remain", "stay", "become"}
 _DEONTIC = {"should", "must", "ought"}
 _NESTED = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "cc", "mark", "punct", "appos"}
 
@@ -208,16 +209,25 @@ class StanceDetector:
     def frame_polarity(model: IssueModel, clause: Clause) -> tuple[str, Frame] | None:
         best: tuple[float, str, Frame] | None = None
         stems = same_act(clause.stems)
-        pred = next(iter(same_act({stem(clause.pred.lemma_)})))
+        preds = same_act({stem(clause.pred.lemma_)})
+        copula: set[str] = set()
+        if clause.pred.lemma_ in _COPULAS:
+            # "have been cautious about the war" is "remains cautious about the war": the complement
+            # is the predicate
+            preds |= same_act({stem(c.lemma_) for c in clause.pred.children if c.dep_ in ("acomp", "attr")})
+            copula = same_act({stem(w) for w in _COPULAS})
+            preds |= copula
+            stems = stems | preds
         for f in model.frames:
-            hit = len(f.stems & stems)
-            if not hit:
-                continue
+            shared = f.stems & stems
+            hit = len(shared)
+            if not hit or shared <= copula:
+                continue  # a copula alone matches nothing ("he is a practitioner" is no "remains cautious")
             cover = hit / len(f.stems)
             if cover < 0.5 or (len(f.stems) == 1 and f.head not in stems):
                 continue
             head_ok = f.head in stems
-            if hit == 1 and len(f.stems) > 1 and (f.head in _LIGHT_HEADS or f.head != pred):
+            if hit == 1 and len(f.stems) > 1 and (f.head in _LIGHT_HEADS or not shared <= preds):
                 # one shared word is a frame only when it is the predicate itself: "called a coup attempt"
                 # is not "calls to suspend membership", "rejected the invasion of Ukraine" is not
                 # "questions Ukraine's statehood"
@@ -249,9 +259,9 @@ class StanceDetector:
             if not scores or not any(m.code for m in doc.mentions if m.sent == sent.idx):
                 continue
             # Only sentences with something to decide on are embedded (the costly step): an event
-            # by an actor, or strong issue terms.
-            if not (max(scores.values()) >= self.strong_terms or any(e.sent == sent.idx and e.source for e in doc.events)):
-                continue
+            # by an actor, strong issue terms, or (checked below) a clause in one of the issue's frames.
+            framed_only = not (max(scores.values()) >= self.strong_terms or
+                               any(e.sent == sent.idx and e.source for e in doc.events))
             if any(t.lemma_.lower() in HEDGES for t in span if t.dep_ in ("ROOT", "advmod", "acomp")):
                 continue
             # Who could hold a position here is known from the parse alone: a sentence without
@@ -260,7 +270,8 @@ class StanceDetector:
                        if c.modality not in ("hypothetical",) and not self._author_prediction(c)]
             clauses += self._event_clauses(doc, sent, clauses)
             clauses += self._policy_clauses(doc, span, index, clauses)
-            if not clauses:
+            if not clauses or (framed_only and not any(
+                    self.frame_polarity(m, c) for m in self.models if m.issue.id in scores for c in clauses)):
                 continue
             events = [e for e in doc.events if e.sent == sent.idx and e.source and e.modality != "hypothetical"]
             about = {id(e): self._event_terms(doc, e) for e in events}
