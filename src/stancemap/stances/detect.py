@@ -120,7 +120,7 @@ class StanceDetector:
 
     # -- relevance ----------------------------------------------------------------------------
     def term_scores(self, stems: set[str]) -> dict[str, float]:
-        return {m.issue.id: sum(w for s, w in m.terms.items() if s in stems) for m in self.models}
+        return {m.issue.id: sum(m.terms.get(s, 0.0) for s in stems) for m in self.models}
 
     # -- clauses --------------------------------------------------------------------------------
     def clauses(self, doc: Document, sent_tokens: Any, index: dict[int, Mention]) -> list[Clause]:
