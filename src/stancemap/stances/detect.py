@@ -232,8 +232,9 @@ class StanceDetector:
                 # is not "calls to suspend membership", "rejected the invasion of Ukraine" is not
                 # "questions Ukraine's statehood"
                 continue
-            if not head_ok and cover < 0.6:
-                continue
+            content = f.stems - f.names
+            if not head_ok and (not content or len(shared & content) / len(content) < 0.6):
+                continue  # without its verb, a frame needs its other words, not just names ("Russia's war")
             if f.negated != clause.negated:
                 continue
             score = cover + (0.5 if head_ok else 0.0) + 0.1 * hit

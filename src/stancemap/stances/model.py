@@ -72,6 +72,7 @@ class Frame:
     negated: bool
     head: str  # the first stem (the predicate, usually)
     text: str
+    names: frozenset[str] = frozenset()  # stems of the names in it ("Russia" in "joins Russia's war")
 
 
 @dataclass
@@ -100,7 +101,8 @@ def _frames(polarity: str, description: str) -> list[Frame]:
         if len(stems) == 1 and names and stem(names[-1].lower()) == stems[0]:
             continue  # a bare name from a list ("deals with China, Turkey, the West") is not an act
         stems = [_synonyms().get(s, s) for s in stems]
-        out.append(Frame(polarity, frozenset(stems), negated, stems[0], phrase.strip()))
+        out.append(Frame(polarity, frozenset(stems), negated, stems[0], phrase.strip(),
+                         frozenset(stem(n.lower()) for n in names)))
     return out
 
 
