@@ -219,6 +219,8 @@ class StanceDetector:
             preds |= copula
             stems = stems | preds
         for f in model.frames:
+            if f.sides and not f.sides <= stems:
+                continue  # "voted on whether ..." is neither "votes for" nor "votes against"
             shared = f.stems & stems
             hit = len(shared)
             if not hit or shared <= copula:

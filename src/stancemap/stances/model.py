@@ -65,6 +65,9 @@ def same_act(stems: set[str] | frozenset[str]) -> set[str]:
     return {syn.get(s, s) for s in stems}
 
 
+_SIDE_WORDS = {"for", "against"}
+
+
 @dataclass(frozen=True)
 class Frame:
     polarity: str
@@ -73,6 +76,7 @@ class Frame:
     head: str  # the first stem (the predicate, usually)
     text: str
     names: frozenset[str] = frozenset()  # stems of the names in it ("Russia" in "joins Russia's war")
+    sides: frozenset[str] = frozenset()  # "for" / "against" in it: a clause must have them too
 
 
 @dataclass
@@ -101,8 +105,10 @@ def _frames(polarity: str, description: str) -> list[Frame]:
         if len(stems) == 1 and names and stem(names[-1].lower()) == stems[0]:
             continue  # a bare name from a list ("deals with China, Turkey, the West") is not an act
         stems = [_synonyms().get(s, s) for s in stems]
+        # "votes for" / "votes against": the preposition is what tells the two apart
+        sides = frozenset(_synonyms().get(w, w) for w in words if w in _SIDE_WORDS)
         out.append(Frame(polarity, frozenset(stems), negated, stems[0], phrase.strip(),
-                         frozenset(stem(n.lower()) for n in names)))
+                         frozenset(stem(n.lower()) for n in names), sides))
     return out
 
 
