@@ -519,4 +519,8 @@ def _dedupe(stances: list[Stance]) -> list[Stance]:
         key = (s.sent, s.actor, s.actor_sector, s.issue)
         if key not in best or s.confidence > best[key].confidence:
             best[key] = s
-    return sorted(best.values(), key=lambda s: (s.start, s.issue))
+    # A state and its government taking the same position in one sentence ("Kazakhstan refuses to
+    # accept the annexation, as a government spokesperson summarised") are one position, the government's.
+    stated = {(s.sent, s.actor, s.issue, s.stance) for s in best.values() if s.actor_sector == "GOV"}
+    return sorted((s for s in best.values() if s.actor_sector is not None or
+                   (s.sent, s.actor, s.issue, s.stance) not in stated), key=lambda s: (s.start, s.issue))
