@@ -473,8 +473,12 @@ class StanceDetector:
         align = dict(model.issue.alignment)
         score = 0.0
         for e in events:
-            if not _by(e, h) or not e.target or e.target not in align or e.negated or e.type not in EVENT_TYPES:
-                continue  # an act not done is not the opposite act ("will not impose sanctions" is no support)
+            if not _by(e, h) or not e.target or e.target not in align or e.negated or e.type not in EVENT_TYPES \
+                    or (e.target == h.code and h.sector in (None, "GOV", "MIL", "JUD", "LEG")):
+                # an act not done is not the opposite act ("will not impose sanctions" is no support);
+                # what a state does at home (troops crushing protests) is no turn toward or away from
+                # itself (its society protesting against it is)
+                continue
             score += float(EVENT_TYPES[e.type]["weight"]) * align[e.target]
         if abs(score) < 1.0:
             return None
