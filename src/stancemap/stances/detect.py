@@ -162,6 +162,7 @@ class StanceDetector:
         """Nominal acts whose actor is not the subject of any clause ("there have been protests by Kazakh
         civil society against the invasion"): the event stage found who acted; their act is a clause."""
         held = {(h.code, h.sector) for c in clauses for h in c.holders}
+        preds = {c.pred.i for c in clauses}
         out: list[Clause] = []
         for e in doc.events:
             if e.sent != sent.idx or not e.source or e.head < 0 or (e.source, e.source_sector) in held \
@@ -169,9 +170,12 @@ class StanceDetector:
                 continue
             tok = cl.token_at(doc.parsed, e.head)
             modifier = tok is not None and tok.dep_ == "amod" and e.rule.startswith("construction:")
-            if tok is None or (tok.pos_ not in ("NOUN", "PROPN") and not modifier) or e.modality != "actual":
-                # verbs have their clauses; only nominal acts ("protests by X") and acts told by a
-                # modifier ("a government-sanctioned rally") are added
+            agentless = tok is not None and tok.pos_ == "VERB" and tok.i not in preds and e.rule.endswith(":passive")
+            if tok is None or (tok.pos_ not in ("NOUN", "PROPN") and not modifier and not agentless) \
+                    or e.modality != "actual":
+                # verbs have their clauses; only nominal acts ("protests by X"), acts told by a
+                # modifier ("a government-sanctioned rally") and passives whose doer the event stage
+                # knows though the clause names none ("with two thousand people arrested") are added
                 continue
             if modifier:
                 tok = tok.head  # the rally the government sanctioned
