@@ -58,6 +58,19 @@ def _with_shared(tok: Any) -> list[Any]:
     return [tok]
 
 
+_GENERAL_QUANTIFIERS = {"most", "many", "some", "few", "majority", "minority"}
+
+
+def _generalised(verb: Any) -> bool:
+    """Whether the subject of ``verb`` is a generalisation over a people ("most Kazakhs", "many of
+    them", "the majority of Russians") rather than an actor."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in _GENERAL_QUANTIFIERS or any(
+                c.dep_ in ("amod", "det", "nummod", "compound") and c.lower_ in _GENERAL_QUANTIFIERS for c in subj.children):
+            return True
+    return False
+
+
 _COMMUNITY_WORDS = {"international", "western", "global", "multilateral"}
 
 
@@ -227,6 +240,8 @@ class Coder:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             cands = [p for p in self.lex.verbs.get(tok.lemma_.lower(), []) if not p.adj]
         elif tok.pos_ == "ADJ" and cl.copula(tok) is not None:
+            if _generalised(cl.copula(tok)):
+                return None  # "Most Kazakhs are sympathetic to Ukraine": the author's view of a people, no act
             cands = [p for p in self.lex.verbs.get(tok.lemma_.lower(), []) if p.adj]
         elif tok.pos_ in ("NOUN", "PROPN"):
             cands = self.lex.nouns.get(tok.lemma_.lower(), [])
