@@ -58,6 +58,10 @@ _GENERIC_STATE_NOUNS = {"country", "state", "nation", "republic", "government", 
                         "neighbor", "power", "member", "leadership", "regime", "people"}
 
 
+# Sector words that are also the act they are named after ("his opposition to X", "resistance to X")
+_ACT_NOUNS = {"opposition", "resistance"}
+
+
 @dataclass(frozen=True)
 class Actor:
     code: str | None
@@ -245,6 +249,9 @@ class Resolver:
 
     def _phrase_sector(self, head: Any) -> tuple[str | None, str | None, int]:
         """(sector, office) named by the head and its left modifiers / "of" complement; span start."""
+        if head.lemma_.lower() in _ACT_NOUNS and any(c.dep_ == "prep" and c.lower_ in ("to", "against")
+                                                     for c in head.children):
+            return None, None, head.i  # "his opposition to China's policy": an act, not the opposition
         lefts = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 4]
         cands: list[tuple[str, int]] = []
         for k in range(len(lefts), -1, -1):

@@ -782,7 +782,10 @@ class Coder:
             tgts = [t for t in self.targets(f, index, lookup_date, passive,
                                                  frozenset((s.code, x) for s in srcs for x in (s.sector, None)), srcs)
                     if not (isinstance(t, Mention) and any(t.code == s.code and (
-                        t.sector == s.sector or t.kind == "pronoun" or t.rule.startswith("pronoun")) for s in srcs))]
+                        t.sector == s.sector or ((t.kind == "pronoun" or t.rule.startswith("pronoun")) and
+                                                 None in (t.sector, s.sector))) for s in srcs))]
+            # (a pronoun for the source's own state is a self-reference; one for another part of it,
+            # "he was released by the court" after an activist, is a target)
         if p.type in ("AGREE", "CONSULT", "REQUEST") and not any(
                 (isinstance(t, Mention) and t.code not in {s.code for s in srcs}) or t == "BOTH" for t in tgts) and (
                 p.cameo in _MEDIATION_CAMEO or any(t.lemma_.lower() in _MEDIATION_WORDS for t in tok.subtree)
