@@ -693,6 +693,13 @@ class Coder:
                 continue  # "allowed / approved rallies": the permission is the event, coded by the verb
             if f.tok.dep_ in ("xcomp", "ccomp") and head is not None and (head.pattern.xcomp or head.pattern.type == "REJECT"):
                 continue  # "refused to recognise", "offered to mediate": the head pattern codes it
+            purpose = f.tok.head if f.tok.dep_ == "xcomp" and f.tok.head.dep_ == "advcl" else f.tok
+            if f.pattern.verb and purpose.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in purpose.children) \
+                    and purpose.head.i in matched and matched[purpose.head.i].pattern.type in ("AID", "MOBILIZE"):
+                # "sent troops to crush the protests": what a deployment was for, not a second act
+                # (a rally "to demand" something does demand it)
+                continue
             asked = f.tok
             while asked.dep_ == "conj" and asked.head is not asked:
                 asked = asked.head
