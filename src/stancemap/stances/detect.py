@@ -408,6 +408,7 @@ class StanceDetector:
         sig_on_topic = False
         if sig_model is not None:
             votes_sig: dict[str, float] = {}
+            seen: set[tuple[str, bool]] = set()
             for e in events:
                 if _by(e, h):
                     sig = (e.type, bool(e.negated))
@@ -416,6 +417,9 @@ class StanceDetector:
                         # the act's own words are about the issue, or most of the examples with this
                         # act are the issue's, and enough of them (one example is no pattern)
                         sig_on_topic = True
+                    if sig in seen:
+                        continue  # one act on two targets is one piece of evidence
+                    seen.add(sig)
                     for p, w in sig_model.vote(iid, sig, v, min_sim=self.example_min).items():
                         votes_sig[p] = votes_sig.get(p, 0.0) + w
             if votes_sig:
