@@ -108,6 +108,7 @@ class StanceDetector:
         self.relevance = relevance
         self.min_terms = min_terms
         self._issue_vecs: dict[str, dict[str, np.ndarray]] | None = None
+        self._term_index: dict[str, list[tuple[str, float]]] | None = None
 
     # -- embeddings of the issue texts (once) ---------------------------------------------------
     def issue_vectors(self) -> dict[str, dict[str, np.ndarray]]:
@@ -120,7 +121,17 @@ class StanceDetector:
 
     # -- relevance ----------------------------------------------------------------------------
     def term_scores(self, stems: set[str]) -> dict[str, float]:
-        return {m.issue.id: sum(m.terms.get(s, 0.0) for s in stems) for m in self.models}
+        if self._term_index is None:  # stem -> [(issue, weight)], so a clause costs its own words only
+            index: dict[str, list[tuple[str, float]]] = {}
+            for m in self.models:
+                for st, w in m.terms.items():
+                    index.setdefault(st, []).append((m.issue.id, w))
+            self._term_index = index
+        out = dict.fromkeys((m.issue.id for m in self.models), 0.0)
+        for st in stems:
+            for iid, w in self._term_index.get(st, ()):
+                out[iid] += w
+        return out
 
     # -- clauses --------------------------------------------------------------------------------
     def clauses(self, doc: Document, sent_tokens: Any, index: dict[int, Mention]) -> list[Clause]:
