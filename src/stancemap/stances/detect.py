@@ -181,12 +181,16 @@ class StanceDetector:
                 continue
             tok = cl.token_at(doc.parsed, e.head)
             modifier = tok is not None and tok.dep_ == "amod" and e.rule.startswith("construction:")
-            agentless = tok is not None and tok.pos_ == "VERB" and tok.i not in preds and e.rule.endswith(":passive")
-            if tok is None or (tok.pos_ not in ("NOUN", "PROPN") and not modifier and not agentless) \
+            unnamed = tok is not None and tok.pos_ == "VERB" and (
+                (tok.i not in preds and e.rule.endswith(":passive"))  # "with two thousand people arrested"
+                or (tok.i in preds and e.source_sector is not None))  # "business and civil society activists"
+            if tok is None or (tok.pos_ not in ("NOUN", "PROPN") and not modifier and not unnamed) \
                     or e.modality != "actual":
                 # verbs have their clauses; only nominal acts ("protests by X"), acts told by a
-                # modifier ("a government-sanctioned rally") and passives whose doer the event stage
-                # knows though the clause names none ("with two thousand people arrested") are added
+                # modifier ("a government-sanctioned rally"), and doers the event stage found that the
+                # clause does not name as holders (an agentless passive, "with two thousand people
+                # arrested"; the other part of a coordinated modifier, "business and civil society
+                # activists are calling ...") are added
                 continue
             if modifier:
                 tok = tok.head  # the rally the government sanctioned
