@@ -18,7 +18,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -85,6 +85,10 @@ class Clause:
     negated: bool
     modality: str
     speaker_is_actor: bool = False
+    acts: set[str] = field(default_factory=set)  # the stems up to synonym groups, for frames
+
+    def __post_init__(self) -> None:
+        self.acts = same_act(self.stems)
 
 
 class StanceDetector:
@@ -227,7 +231,7 @@ class StanceDetector:
     @staticmethod
     def frame_polarity(model: IssueModel, clause: Clause) -> tuple[str, Frame] | None:
         best: tuple[float, str, Frame] | None = None
-        stems = same_act(clause.stems)
+        stems = clause.acts
         preds = same_act({stem(clause.pred.lemma_)})
         copula: set[str] = set()
         if clause.pred.lemma_ in _COPULAS:
@@ -367,8 +371,12 @@ class StanceDetector:
                 continue
             sig = (e.type, bool(e.negated))
             out += [m.issue.id for m in self.models if m.issue.id not in out and
-                    sig_model.count(m.issue.id, sig) >= self.characteristic_min and sig_model.share(m.issue.id, sig) >= 0.5]
+                    self._is_characteristic(sig_model, m.issue.id, sig)]
         return out
+
+    def _is_characteristic(self, sig_model: Any, iid: str, sig: tuple[str, bool]) -> bool:
+        """Most of the examples with this act are the issue's, and enough of them (one is no pattern)."""
+        return sig_model.count(iid, sig) >= self.characteristic_min and sig_model.share(iid, sig) >= 0.5
 
     def _decidable(self, scores: dict[str, float], clauses: list[Clause], events: list[Any],
                    about: dict[int, dict[str, float]]) -> bool:
@@ -427,8 +435,8 @@ class StanceDetector:
             for e in events:
                 if _by(e, h):
                     sig = (e.type, bool(e.negated))
-                    if (about is not None and about.get(id(e), {}).get(iid, 0.0) >= self.min_terms) or (
-                            sig_model.share(iid, sig) >= 0.5 and sig_model.count(iid, sig) >= self.characteristic_min):
+                    if (about is not None and about.get(id(e), {}).get(iid, 0.0) >= self.min_terms) or \
+                            self._is_characteristic(sig_model, iid, sig):
                         # the act's own words are about the issue, or most of the examples with this
                         # act are the issue's, and enough of them (one example is no pattern)
                         sig_on_topic = True
