@@ -31,3 +31,17 @@ def test_onnx_backend_matches_sentence_transformers() -> None:
 
 def test_backend_names_one_of_two() -> None:
     assert E.backend() in ("onnx", "torch")
+
+
+def test_batches_cover_every_text_once_and_bound_padding() -> None:
+    lengths = [12, 64, 13, 40, 11, 64, 30, 12, 14, 15, 63, 9] + [20] * 30
+    batches = E._batches(lengths)
+    flat = [i for b in batches for i in b]
+    assert sorted(flat) == list(range(len(lengths)))
+    for b in batches:
+        assert len(b) <= E.BATCH
+        widest = max(lengths[i] for i in b)
+        if len(b) > 1:  # a lone text cannot be padded
+            assert widest * len(b) <= E.PAD_SLACK * sum(lengths[i] for i in b)
+    # texts of one length share passes up to the batch limit
+    assert max(len(b) for b in batches) == E.BATCH
