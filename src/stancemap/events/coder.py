@@ -396,6 +396,8 @@ class Coder:
                                          "community:anaphor", -1, -2 if c.head.i == tok.i else -1))
             if a is not None and all(not (isinstance(o, Mention) and o.head == a.head) for o in out):
                 out.append(a)
+                out += [m for m in self._conjoined_owners(c, index, date)
+                        if all(not (isinstance(o, Mention) and o.code == m.code) for o in out)]
             if out and (p.target == "dobj" or c in addressees):
                 break
         if p.verb and not passive and (pro := self._protesters(tok, index, srcs, p.type)):
@@ -412,6 +414,18 @@ class Coder:
             out = [community[0]]  # nobody else named: the international community's sanctions
         if p.type == "PROTEST":
             out = [o for o in out if not (isinstance(o, Mention) and self._in_favour(tok, o))]
+        return out
+
+    def _conjoined_owners(self, c: Any, index: dict[int, Mention], date: str | None) -> list[Mention]:
+        """A coordinated noun inside a target phrase that names its actor through "of" ("Crimea as
+        part of Russia nor the independence of Donbas"): that actor is a target too."""
+        out = []
+        for t in c.subtree:
+            if t.dep_ == "conj" and t.pos_ == "NOUN" and self.actor(t, index, date) is None:
+                for _, o in cl.prep_objects(t, {"of"}):
+                    a = self.actor(o, index, date) or index.get(o.idx)
+                    if a is not None and a.code and len(a.code) == 3:
+                        out.append(a)  # a place ("Donbas") stands for its state
         return out
 
     def _summarised_act(self, tok: Any, index: dict[int, Mention], date: str | None) -> list[Mention]:
@@ -546,6 +560,8 @@ class Coder:
                     mc = self.actor(c, index, date)
                     if mc is not None:
                         found.append(mc)
+                found += [m for m in self._conjoined_owners(t, index, date)
+                          if all(not (isinstance(o, Mention) and o.code == m.code) for o in found)]
                 return found
         return []
 
