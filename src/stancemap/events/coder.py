@@ -717,6 +717,13 @@ class Coder:
                 # (a rally "to demand" something does demand it)
                 continue
             asked = f.tok
+            if f.tok.tag_ == "VBG" and f.tok.dep_ == "conj" and f.tok.head.tag_ in ("VBP", "VBZ", "VBD") \
+                    and not any(c.dep_ in ("aux", "nsubj") for c in f.tok.children):
+                # "They call for suspending or even withdrawing membership": a bare gerund cannot be
+                # the second finite verb the parser made it; it is coordinated with the asked-for act
+                req = matched.get(f.tok.head.i)
+                if req is not None and req.pattern.type in ("REQUEST", "THREATEN", "REJECT"):
+                    continue
             while asked.dep_ == "conj" and asked.head is not asked:
                 asked = asked.head
             if f.pattern.verb and asked.dep_ == "pcomp" and (req := matched.get(asked.head.head.i)) is not None \
