@@ -712,9 +712,11 @@ class Coder:
             purpose = f.tok.head if f.tok.dep_ == "xcomp" and f.tok.head.dep_ == "advcl" else f.tok
             if f.pattern.verb and purpose.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                   for c in purpose.children) \
-                    and purpose.head.i in matched and matched[purpose.head.i].pattern.type in ("AID", "MOBILIZE"):
-                # "sent troops to crush the protests": what a deployment was for, not a second act
-                # (a rally "to demand" something does demand it)
+                    and purpose.head.i in matched and (matched[purpose.head.i].pattern.type in ("AID", "MOBILIZE") or (
+                        matched[purpose.head.i].pattern.type == "PROTEST" and f.pattern.type == "SUPPORT")):
+                # "sent troops to crush the protests": what a deployment was for, not a second act;
+                # "marched to show their support for X": the protest's message (a rally "to demand"
+                # something does demand it)
                 continue
             asked = f.tok
             if f.tok.tag_ == "VBG" and f.tok.dep_ == "conj" and f.tok.head.tag_ in ("VBP", "VBZ", "VBD") \
