@@ -475,8 +475,9 @@ class Coder:
                 if m.sector in (None, "CVL", "OPP"):
                     return [Mention(m.start, m.end, m.code, m.sector or "CVL", None, "group", 0.5, "protesters",
                                     m.sent, m.head)]
-            own = next((s for s in srcs or [] if s.code and len(s.code) == 3 and s.sector in (None, "GOV", "JUD", "MIL")),
-                       None)  # a state or its bodies allowing, banning or breaking up rallies: its own citizens
+            own = next((s for s in srcs or [] if s.code and len(s.code) == 3 and s.sector in (None, "GOV", "JUD", "MIL", "OPP")),
+                       None)  # a state or its bodies allowing, banning or breaking up rallies (or its opposition
+            # hijacking them): its own citizens
             if own is not None:
                 return [Mention(own.start, own.end, own.code, "CVL", None, "group", 0.4, "protesters:own",
                                 own.sent, -1)]
