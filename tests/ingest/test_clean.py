@@ -97,3 +97,13 @@ def test_prose_and_heading_classification() -> None:
     assert not is_prose("The price of friendship")
     assert is_heading("Kazakhstan and Russia After Ukraine: Does Pragmatism Pay?")
     assert not is_heading("the talks ended without an agreement on the border")
+
+
+def test_footnote_markers_are_not_glued_to_words() -> None:
+    raw = ("A title for the test article\n\nChile pushed for a ban on the exports, something that Peru opposes.[1] "
+           "Despite the dispute, trade between the two grew by 5 percent, the ministry said [2]. Arrays like x[12]y stay.\n")
+    text = clean_text(raw).text
+    assert "opposes. Despite" in text
+    assert "said." in text
+    assert "[1]" not in text and "[2]" not in text
+    assert "x[12]y" in text

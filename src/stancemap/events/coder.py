@@ -435,10 +435,24 @@ class Coder:
             return []
         if not any(c.dep_ in ("dobj", "obj") and c.lower_ in ("that", "which") for c in tok.children):
             return []  # "something that happened": the noun is not what is opposed
-        act = tok.head.head
-        if act.pos_ not in ("VERB", "AUX") or tok.head.dep_ not in ("dobj", "appos", "npadvmod", "attr"):
+        act = self.summarised(tok)
+        if act is None:
             return []
         return [a for x in cl.subjects(act)[0] if (a := self.actor(x, index, date))]
+
+    def summarised(self, tok: Any) -> Any | None:
+        """The act a relative clause's "something" sums up: after a comma, the nearest verb before it
+        that has a subject (the parser often hangs it on an earlier word: "This threat was made ...,
+        with Russia pushing for a ban, something that ..."); else the verb it is attached to."""
+        noun = tok.head
+        if noun.dep_ not in ("dobj", "appos", "npadvmod", "attr"):
+            return None
+        if noun.dep_ in ("appos", "npadvmod") and noun.i > 0 and noun.doc[noun.i - 1].is_punct:
+            # after a comma it sums up the nearest clause before it
+            for t in reversed(list(noun.sent)[: noun.i - noun.sent.start]):
+                if t.pos_ == "VERB" and cl.subjects(t)[0]:
+                    return t
+        return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
 
     @staticmethod
     def _in_favour(pred: Any, m: Mention) -> bool:

@@ -52,6 +52,11 @@ class Cleaned:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
+# A footnote marker glued to the word or full stop before it ("opposes.[1] Despite"): the tokenizer
+# would make "opposes.[1" one word and the parser would lose the clause's verb.
+_FOOTNOTE = re.compile(r"(?<=[^\s\[])\s?\[\d{1,3}\](?=[\s.,;:!?]|$)")
+
+
 def _compile(items: list[str], source: str) -> list[re.Pattern[str]]:
     out = []
     for item in items:
@@ -186,7 +191,7 @@ def clean_text(raw: str, title: str | None = None, rules: Rules | None = None) -
             out.dropped.append((ln, "repeat"))
             continue
         seen.add(key)
-        kept.append(ln)
+        kept.append(_FOOTNOTE.sub("", ln))
     for i, k in enumerate(kinds):
         if (i < start or i >= end) and k != "blank":
             out.dropped.append((lines[i], "outside-body"))
