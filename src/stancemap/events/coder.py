@@ -845,6 +845,8 @@ class Coder:
             return []  # "the republics supported by Russia", "the New Kazakhstan promised by X": no one acted on
         if not tgts and p.type in FORCE_TYPES:
             tgts = self._place_target(tok, index, {s.code for s in srcs})
+            if not tgts and p.verb and cl.prep_objects(tok, {"for"}):
+                return []  # "Ukraine is fighting for our freedom": a cause named, no one attacked
         if p.source == "phoenix" and not any(isinstance(t, Mention) for t in tgts):
             return []  # the broad fallback lexicon only counts with an actor on both ends
         negated, how = cl.negation(tok) if p.verb else (False, "")
