@@ -123,6 +123,7 @@ def _named_as(verb: Any) -> list[Any]:
     return named or objs[1:]
 
 
+_GROWTH_VERBS = {"grow", "mount", "increase", "rise", "intensify"}
 _RELIEF = {"humanitarian", "relief", "charitable", "charity", "refugee"}
 _SETTLEMENT = {"settlement", "ceasefire", "cease-fire", "truce", "de-escalation", "armistice"}
 _CONFLICT = {"conflict", "war", "crisis", "dispute", "hostility", "fighting"}
@@ -663,6 +664,9 @@ class Coder:
             while head.dep_ in ("prep", "conj", "appos") and head.head is not head:
                 head = head.head
             answered = head.lemma_.lower() in RESPONSE_VERBS and tok.dep_ == "pobj" and tok.head.lower_ == "to"
+            if tok.dep_ == "dobj" and head.dep_ == "pcomp" and head.lemma_.lower() in _GROWTH_VERBS:
+                answered = head.head.lower_ == "to" and head.head.head.lemma_.lower() in RESPONSE_VERBS
+                # ("responding to growing criticism", with "growing" parsed as the verb)
             if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in EXPERIENCER_VERBS | EVALUATIVE_VERBS \
                     and not any(c.dep_ == "oprd" for c in head.children) and not answered:
                 # ("called the invasion indefensible": who judges an act did not do it)
