@@ -756,6 +756,11 @@ class Coder:
             if f.pattern.noun and f.tok.dep_ == "pobj" and f.tok.head.head.i in matched \
                     and not own_agent(f.tok, f.tok.head.head):
                 continue
+            if f.pattern.verb and f.tok.dep_ == "relcl" and f.tok.tag_ in ("VBZ", "VBP") and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in f.tok.children) and not any(
+                    c.dep_ in ("aux", "auxpass", "neg") or c.ent_type_ == "DATE" for c in f.tok.children) \
+                    and not any(t.ent_type_ == "DATE" for t in f.tok.subtree):
+                continue  # "the country which offers no prospects", "a regime that jails critics": a trait
             kept.append(f)
 
         events: list[Event] = []
