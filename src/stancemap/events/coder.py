@@ -34,6 +34,7 @@ from .constructions import (
     PERMIT_PARTICIPLES,
     deontic_requests,
     evasion_vehicles,
+    relation_praise,
     permitted_protests,
     requests_behind,
 )
@@ -766,7 +767,7 @@ class Coder:
         events: list[Event] = []
         for f in kept:
             events.extend(self._events_for(f, doc, index, ref_year))
-        for construction in (requests_behind, permitted_protests, deontic_requests):
+        for construction in (requests_behind, permitted_protests, deontic_requests, relation_praise):
             events.extend(construction(self, doc, index, ref_year))
         vehicles, covered = evasion_vehicles(self, doc, index, ref_year)
         if covered:  # the construction codes its words ("serve as a conduit for bypassing sanctions")

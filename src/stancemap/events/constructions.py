@@ -4,7 +4,9 @@
 * "marched in a government-sanctioned rally" -> the government CONCEDE (0811) to the protesters;
 * "activists argue that the country should leave the union" -> REQUEST to whoever should act;
 * "Kazakhstan will not be a tool to circumvent the sanctions on Russia" -> REJECT Russia
-  ("became a hub for Russia to evade sanctions" -> COOPERATE).
+  ("became a hub for Russia to evade sanctions" -> COOPERATE);
+* "Tokayev argued that the alliance with Russia is solid" -> Tokayev SUPPORT Russia (words in
+  ``data/relations.yaml``).
 
 Each function reads the parse and the resolved mentions through the coder (its actor lookup and
 lexicon) and returns events with their evidence sentence, like the predicate patterns do.
@@ -12,8 +14,11 @@ lexicon) and returns events with their evidence sentence, like the predicate pat
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from .. import yamlio
 from ..model import Document, Event, Mention
 from ..nlp import clauses as cl
 from ..nlp.dates import clause_date
@@ -150,3 +155,61 @@ def evasion_vehicles(coder: Coder, doc: Document, index: dict[int, Mention],
         out += [_event(doc, tok, s0, typ, cameo, (bearers[0].code, bearers[0].sector), date or ref_year,
                        f"be a {tok.lemma_.lower()} to evade", "evasion-vehicle", 0.6) for s0 in srcs]
     return [e for e in out if e is not None], covered
+
+
+@lru_cache(maxsize=1)
+def relation_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/relations.yaml`` (relation nouns, good words, troubles)."""
+    path = resources.files("stancemap.events").joinpath("data/relations.yaml")
+    data = yamlio.load(path.read_text(encoding="utf-8")) or {}
+    return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in ("relation_nouns", "good_words", "troubles")}
+
+
+def _praises(content: Any, words: dict[str, frozenset[str]]) -> bool:
+    """Whether a clause speaks well of a relationship: a relation noun with a good word predicated of
+    it ("the alliance is solid and continues to develop"), or a trouble denied ("no problems")."""
+    for t in content.subtree:
+        lemma = t.lemma_.lower()
+        if lemma in words["troubles"]:
+            up = [t, t.head, t.head.head]  # "no reasons for pessimism"
+            if any(c.dep_ == "det" and c.lower_ == "no" for u in up for c in u.children):
+                return True
+        if lemma in words["relation_nouns"] and t.dep_ in ("nsubj", "nsubjpass"):
+            pred = t.head
+            said = [pred, *(c for c in pred.children if c.dep_ in ("acomp", "attr", "conj", "xcomp"))]
+            said += [c for x in said[1:] for c in x.children if c.dep_ in ("xcomp", "acomp")]
+            if any(x.lemma_.lower() in words["good_words"] for x in said) and not any(
+                    c.dep_ == "neg" for x in said for c in x.children):  # ("are not solid")
+                return True
+    return False
+
+
+def relation_praise(coder: Coder, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
+    """ "Tokayev argued that the alliance with Russia is solid", "As he reiterated, Russia and
+    Kazakhstan have no problems": a speaker who speaks well of a relationship endorses the partner
+    (SUPPORT, CAMEO 051). The partners are the actors the praised clause names, other than the
+    speaker's own state; the author's own view is not coded (no speaker, no event)."""
+    words = relation_words()
+    out: list[Event | None] = []
+    for tok in doc.parsed:
+        if tok.lemma_.lower() not in cl.SPEECH or tok.pos_ != "VERB":
+            continue
+        contents = [c for c in tok.children if c.dep_ == "ccomp"]
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children):
+            contents.append(tok.head)  # "As he reiterated, X and Y have no problems"
+        contents = [c for c in contents if _praises(c, words)]
+        if not contents:
+            continue
+        date, _ = clause_date(tok, doc)
+        speakers = [a for s0 in cl.subjects(tok)[0] if (a := coder.actor(s0, index, date or ref_year))
+                    and a.sector != "MED"]
+        for content in contents:
+            skip = {x.i for x in tok.subtree} if content is tok.head else set()
+            named = [m for t in content.subtree if t.i not in skip
+                     if (m := index.get(t.idx)) is not None and m.code and len(m.code) == 3]
+            for s0 in speakers:
+                partners = list(dict.fromkeys(m.code for m in named if m.code != s0.code))
+                out += [_event(doc, tok, s0, "SUPPORT", "051", (p, None), date or ref_year,
+                               f"{tok.lemma_.lower()} that relations are good", "relation-praise", 0.6)
+                        for p in partners]
+    return [e for e in out if e is not None]
