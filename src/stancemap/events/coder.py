@@ -34,8 +34,8 @@ from .constructions import (
     PERMIT_PARTICIPLES,
     deontic_requests,
     evasion_vehicles,
-    relation_praise,
     permitted_protests,
+    relation_praise,
     requests_behind,
 )
 from .lexicon import Lexicon, Pattern
