@@ -100,3 +100,14 @@ def test_a_bad_implication_is_a_clear_error(tmp_path: Path, implication: str, me
                    encoding="utf-8")
     with pytest.raises(DataError, match=message):
         load_issues(str(bad))
+
+
+@pytest.mark.slow
+def test_an_issue_about_a_named_state_needs_that_state_nearby(issues_file: str) -> None:
+    """The label names Kosovo, so refusing to recognise another breakaway region is no position on it."""
+    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "events", "stances"], issues_file=issues_file,
+                            progress=False))
+    text = "Spain's foreign minister said on Monday that Madrid would not recognise the independence of Abkhazia."
+    doc = pipe(Document(id="a", text=text, published="2019-03-04"))
+    assert not [s for s in doc.stances if s.issue == "recognition-of-kosovo"], doc.stances
+    assert pipe.components[-1].detector.subjects()["recognition-of-kosovo"] == frozenset({"XKX"})

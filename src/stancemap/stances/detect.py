@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -111,6 +112,8 @@ class StanceDetector:
         self.similar_min = similar_min
         self.relevance = relevance
         self.min_terms = min_terms
+        self.subject_window = 2  # sentences before one that may name the issue's subject
+        self._subjects: dict[str, frozenset[str]] | None = None
         self._issue_vecs: dict[str, dict[str, np.ndarray]] | None = None
         self._term_index: dict[str, list[tuple[str, float]]] | None = None
 
@@ -124,6 +127,24 @@ class StanceDetector:
         return self._issue_vecs
 
     # -- relevance ----------------------------------------------------------------------------
+    def subjects(self) -> dict[str, frozenset[str]]:
+        """The actors an issue's label names ("Russia's 2022 invasion of Ukraine": RUS, UKR). A
+        sentence speaks to such an issue only if it or one just before names one of them
+        ("Kazakhstan's statehood" is not Ukraine's; sanctions on Iran are not sanctions on Russia)."""
+        if self._subjects is None:
+            ref = self.lookup.ref
+            out: dict[str, frozenset[str]] = {}
+            for m in self.models:
+                words = re.findall(r"[A-Za-z][\w.]*", m.issue.label.replace("'s", ""))
+                codes = {e.code for n in (1, 2, 3) for i in range(len(words) - n + 1)
+                         for e in ref.lookup(" ".join(words[i:i + n])) if e.kind in ("state", "adjective", "org")}
+                out[m.issue.id] = frozenset(codes)
+            self._subjects = out
+        return self._subjects
+
+    def _named_near(self, doc: Document, sent_idx: int, codes: frozenset[str]) -> bool:
+        return any(m.code in codes and sent_idx - self.subject_window <= m.sent <= sent_idx for m in doc.mentions)
+
     def term_scores(self, stems: set[str]) -> dict[str, float]:
         if self._term_index is None:  # stem -> [(issue, weight)], so a clause costs its own words only
             index: dict[str, list[tuple[str, float]]] = {}
@@ -280,6 +301,8 @@ class StanceDetector:
                 continue
             stems = {stem(t.lemma_) for t in span} | set(content_stems(span.text))
             scores = {k: v for k, v in self.term_scores(stems).items() if v >= self.min_terms}
+            subjects = self.subjects()
+            scores = {k: v for k, v in scores.items() if not subjects[k] or self._named_near(doc, sent.idx, subjects[k])}
             for iid in self._characteristic(doc, sent.idx):
                 scores.setdefault(iid, self.min_terms)  # an act typical of the issue makes it a candidate
             if not scores or not any(m.code for m in doc.mentions if m.sent == sent.idx):
