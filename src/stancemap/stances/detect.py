@@ -135,7 +135,7 @@ class StanceDetector:
             ref = self.lookup.ref
             out: dict[str, frozenset[str]] = {}
             for m in self.models:
-                words = re.findall(r"[A-Za-z][\w.]*", m.issue.label.replace("'s", ""))
+                words = re.findall(r"[A-Za-z][\w.-]*", m.issue.label.replace("'s", ""))
                 codes = {e.code for n in (1, 2, 3) for i in range(len(words) - n + 1)
                          for e in ref.lookup(" ".join(words[i:i + n])) if e.kind in ("state", "adjective", "org")}
                 out[m.issue.id] = frozenset(codes)
