@@ -23,3 +23,21 @@ def test_a_frame_matches_a_synonym_of_its_verb() -> None:
     assert frames["support"].stems <= same_act({stem("respected"), stem("sanctions")})
     assert frames["oppose"].stems <= same_act({stem("acknowledge")})
     assert not frames["support"].stems <= same_act({stem("violated")})
+
+
+def test_a_clause_says_an_issue_only_with_its_own_words() -> None:
+    """Words that only the examples share ("bilateral relations") do not make a clause about the issue."""
+    from stancemap.actors.lookup import ActorLookup
+    from stancemap.actors.reference import load_reference
+    from stancemap.stances.detect import StanceDetector
+
+    issue = Issue(id="x", label="Sanctions on Ruritania", keywords=("embargo",),
+                  descriptions={"support": "imposes them"},
+                  examples=(("support", "Despite bilateral relations and strong relations, Elbonia imposed an embargo."),))
+    (model,) = build_models((issue,))
+    detector = StanceDetector((model,), ActorLookup(load_reference()))
+    example_only = {stem("bilateral"), stem("relations"), stem("strong")}
+    assert sum(model.terms.get(s, 0.0) for s in example_only) >= detector.min_terms  # enough by sum ...
+    assert not detector._says_issue(model, example_only)  # ... but none is the issue's own word
+    assert detector._says_issue(model, {stem("embargo")})
+    assert detector._says_issue(model, {stem("sanctions"), stem("imposed")})

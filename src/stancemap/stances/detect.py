@@ -142,6 +142,13 @@ class StanceDetector:
             self._subjects = out
         return self._subjects
 
+    def _says_issue(self, model: IssueModel, stems: set[str]) -> bool:
+        """Whether a clause uses the issue's own words: enough of its vocabulary, one of them from the
+        label, keywords or descriptions rather than only words its examples happen to share
+        ("bilateral relations" is in a sanctions example, but says nothing of sanctions)."""
+        weights = [model.terms.get(st, 0.0) for st in stems]
+        return sum(weights) >= self.min_terms and max(weights, default=0.0) >= 1.0
+
     def _named_near(self, doc: Document, sent_idx: int, codes: frozenset[str]) -> bool:
         return any(m.code in codes and sent_idx - self.subject_window <= m.sent <= sent_idx for m in doc.mentions)
 
@@ -490,7 +497,7 @@ class StanceDetector:
         if not votes:
             return None
         if parts == ["examples"] and (max(knn.values()) < self.examples_agree or h.sector == "MED"
-                                      or self.term_scores(_clause_stems(said_tokens(c.pred))).get(iid, 0.0) < self.min_terms):
+                                      or not self._says_issue(model, _clause_stems(said_tokens(c.pred)))):
             # the nearest examples alone decide only when they agree, the clause itself uses the issue's
             # words (a sentence about the issue may say nothing of it in the holder's clause), and the
             # holder is no commentator (analysts' views are commentary)
