@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Options
+from ..errors import StancemapError
 from ..model import Document
 from ..store import open_store
 from .score import normalise, read_jsonl
@@ -114,5 +115,10 @@ def add_extras(report: dict[str, Any], options: Options, gold_dir: Path, peer: P
     if peer is None:
         default = gold_dir.parent.parent / "reference" / "peer-gold" / "PLOVER_GSR_CAMEO.json"
         peer = default if default.exists() else None
+    if peer is not None and peer.is_dir():  # the peer-gold folder: its PLOVER records
+        found = sorted(peer.glob("PLOVER*.json")) or sorted(peer.glob("*.json"))
+        if not found:
+            raise StancemapError(f"{peer}: no PLOVER peer gold (.json) in this folder")
+        peer = found[0]
     if peer is not None and peer.exists():
         report["peer"] = peer_test(options, peer)
