@@ -39,6 +39,10 @@ def _variants(surface: str) -> set[str]:
         out.add(surface.replace("'", "\u2019"))
     if "-" in surface:
         out.add(surface.replace("-", " "))
+    if "." in surface:
+        # surfaces are stored lower-cased, and the tokenizer splits "u.s." but keeps "U.S." and
+        # "St." whole: match the capitalised forms' tokens too
+        out |= {surface.upper(), surface.title()}
     return out
 
 
