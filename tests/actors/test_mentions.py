@@ -20,7 +20,7 @@ from stancemap.model import Document, Mention
 from stancemap.pipeline import Pipeline
 
 CASES = yaml.safe_load((Path(__file__).parent / "mentions.yaml").read_text(encoding="utf-8"))["cases"]
-FLOOR = 0.95  # overall accuracy floor; raise it when the resolver improves, never lower it
+FLOOR = 1.0  # overall accuracy floor; raise it when the resolver improves, never lower it
 
 
 def nth(text: str, surface: str, n: int) -> int:

@@ -179,6 +179,8 @@ def _short_names(name: str) -> list[str]:
         out.append(name[m.end():])
     if ", " in name:  # "Korea, Republic of"
         out.append(name.split(", ")[0])
+    if name.startswith("Saint "):  # "St. Lucia", "St Kitts and Nevis"
+        out += [f"St. {name[6:]}", f"St {name[6:]}"]
     return out
 
 
