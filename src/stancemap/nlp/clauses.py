@@ -194,9 +194,12 @@ def passive_target(verb: Any) -> list[Any]:
 
 
 def direct_objects(verb: Any) -> list[Any]:
-    for c in verb.children:
-        if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd"):
-            return conjuncts(_antecedent(c))  # "protests, which X called a coup" -> protests
+    """The verb's object (with its conjuncts); of "gave Tanzania a grant" the grant, not the
+    recipient (a dative is the object only when there is no other)."""
+    kids = sorted((c for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd")),
+                  key=lambda c: c.dep_ == "dative")
+    for c in kids:
+        return conjuncts(_antecedent(c))  # "protests, which X called a coup" -> protests
     return []
 
 
