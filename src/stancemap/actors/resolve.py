@@ -300,7 +300,7 @@ class Resolver:
                             sub = self._name_code(grand)
                             if sub:
                                 return sub, "modifier:nested", min(grand.left_edge.i, head.i)
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at", "for"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at", "for", "throughout", "across"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         sub = self._name_code(obj, allow_places=True)

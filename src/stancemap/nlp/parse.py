@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 
+from .. import yamlio
 from ..config import Options
 from ..errors import StancemapError
 from ..model import Document, Sentence
@@ -30,6 +32,22 @@ def paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _lemma_fixes() -> dict[str, str]:
+    text = resources.files("stancemap.nlp").joinpath("data/lemmas.yaml").read_text(encoding="utf-8")
+    return {str(k).lower(): str(v) for k, v in (yamlio.load(text).get("verbs") or {}).items()}
+
+
+@Language.component("lemma_fixes")
+def lemma_fixes(doc: Any) -> Any:
+    """Correct the verb lemmas the model gets wrong (``data/lemmas.yaml``: "staged" is "stage")."""
+    fixes = _lemma_fixes()
+    for tok in doc:
+        if tok.pos_ == "VERB" and (lemma := fixes.get(tok.lower_)) is not None:
+            tok.lemma_ = lemma
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_spacy(name: str) -> Language:
     """Load a spaCy pipeline once per process (it takes seconds)."""
@@ -41,6 +59,8 @@ def load_spacy(name: str) -> Language:
         raise StancemapError(f"spaCy model {name!r} is not installed: {err}") from err
     if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "lemma_fixes" not in nlp.pipe_names:
+        nlp.add_pipe("lemma_fixes", after="lemmatizer")
     return nlp
 
 
