@@ -266,8 +266,9 @@ class Resolver:
                     tail = " ".join(t.lower_ for t in self.parsed[prep.i:obj[0].i + 1] if t.dep_ != "det")
                     # longest first: "deputy chief of staff" before "chief of staff"
                     cands = [(f"{phrase} {tail}", st) for phrase, st in cands] + cands
+        people = self.ref.sector_words.get(norm(head.lemma_)) == "CVL"  # "university students", "dairy farmers"
         for c in lefts:
-            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.name_at and \
+            if not people and c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.name_at and \
                     norm(c.lemma_) not in self.ref.sector_words and norm(c.lemma_) not in _ACTOR_COMPOUNDS \
                     and not any(norm(p) in self.ref.sector_words or norm(p) in self.ref.offices for p, _ in cands[:-2]):
                 return None, None, head.i  # "the sanctions regime", "a trade council": not an actor
