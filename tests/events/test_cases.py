@@ -15,7 +15,7 @@ from stancemap.model import Document
 from tests.cases import load_cases, report, run_cases
 
 CASES = load_cases(Path(__file__).parent / "cases.yaml")
-FLOOR = 0.91  # raise as the coder improves; never lower
+FLOOR = 0.92  # raise as the coder improves; never lower
 
 
 def events(doc: Document) -> list[dict[str, Any]]:
