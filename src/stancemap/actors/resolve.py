@@ -354,7 +354,11 @@ class Resolver:
     def _resolve(self, tok: Any) -> Actor | None:
         name = self.name_at.get(tok.i)
         if name is not None:
-            return self._resolve_name(tok, name)
+            got = self._resolve_name(tok, name)
+            if got is not None or name.entries or name.label == "PERSON" or tok.pos_ != "NOUN":
+                return got
+            # an organisation the NER found that is a common noun phrase ("Iran's foreign ministry",
+            # where the NER took "foreign ministry" as a name): read it as words
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_THING | _PRONOUNS_PLURAL:
             return self._resolve_pronoun(tok)
