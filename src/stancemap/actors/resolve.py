@@ -355,7 +355,8 @@ class Resolver:
         name = self.name_at.get(tok.i)
         if name is not None:
             got = self._resolve_name(tok, name)
-            if got is not None or name.entries or name.label == "PERSON" or tok.pos_ != "NOUN":
+            if got is not None or name.entries or name.label == "PERSON" or tok.i != name.end - 1 or \
+                    not all(t.text.islower() for t in self.parsed[name.start:name.end]):
                 return got
             # an organisation the NER found that is a common noun phrase ("Iran's foreign ministry",
             # where the NER took "foreign ministry" as a name): read it as words
