@@ -149,8 +149,9 @@ class StanceDetector:
         weights = [model.terms.get(st, 0.0) for st in stems]
         return sum(weights) >= self.min_terms and max(weights, default=0.0) >= 1.0
 
-    def _named_near(self, doc: Document, sent_idx: int, codes: frozenset[str]) -> bool:
-        return any(m.code in codes and sent_idx - self.subject_window <= m.sent <= sent_idx for m in doc.mentions)
+    def _named_near(self, named: dict[int, set[str]], sent_idx: int, codes: frozenset[str]) -> bool:
+        """Whether one of ``codes`` is named in the sentence or the ``subject_window`` before it."""
+        return any(codes & named.get(i, set()) for i in range(sent_idx - self.subject_window, sent_idx + 1))
 
     def term_scores(self, stems: set[str]) -> dict[str, float]:
         if self._term_index is None:  # stem -> [(issue, weight)], so a clause costs its own words only
@@ -302,16 +303,20 @@ class StanceDetector:
         ref = doc.reference_date
         ref_year = ref[:4] if ref else None
         candidates: list[tuple[Any, Any, dict[str, float], list[Clause], list[Any], dict[int, dict[str, float]]]] = []
+        subjects = self.subjects()
+        named: dict[int, set[str]] = {}  # sentence -> the actor codes it names
+        for m in doc.mentions:
+            if m.code:
+                named.setdefault(m.sent, set()).add(m.code)
         for sent in doc.sentences:
             span = parsed.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None:
                 continue
             stems = {stem(t.lemma_) for t in span} | set(content_stems(span.text))
             scores = {k: v for k, v in self.term_scores(stems).items() if v >= self.min_terms}
-            subjects = self.subjects()
-            scores = {k: v for k, v in scores.items() if not subjects[k] or self._named_near(doc, sent.idx, subjects[k])}
             for iid in self._characteristic(doc, sent.idx):
                 scores.setdefault(iid, self.min_terms)  # an act typical of the issue makes it a candidate
+            scores = {k: v for k, v in scores.items() if not subjects[k] or self._named_near(named, sent.idx, subjects[k])}
             if not scores or not any(m.code for m in doc.mentions if m.sent == sent.idx):
                 continue
             # Only sentences with something to decide on are embedded (the costly step): an event
