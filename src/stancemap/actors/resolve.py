@@ -190,7 +190,7 @@ class Resolver:
         """In what an actor said ("the minister said that the country would not ..."), "the country"
         is the speaker's own state."""
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         speech = cl._speech_head(verb)
         if speech is None:
@@ -577,7 +577,7 @@ class Resolver:
                     return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun",
                                    rule=f"pronoun-appos->{a.rule}", confidence=round(a.confidence * 0.9, 2))
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         speech = cl._speech_head(verb)
         if speech is None or speech.pos_ not in ("VERB", "AUX"):
@@ -662,7 +662,7 @@ class Resolver:
     def _clause_subject(self, tok: Any) -> Actor | None:
         """The resolved subject of the clause ``tok`` is in, if it comes before ``tok``."""
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         for subj in cl.subjects(verb)[0][:1]:
             if subj.i < tok.i and subj.i not in range(tok.left_edge.i, tok.right_edge.i + 1):

@@ -302,7 +302,7 @@ class ClaimExtractor:
         node = anchor
         for _ in range(8):  # "... grew by 34%, with the prospect of reaching a $20 billion record": up to "grew"
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 break
             if head.pos_ == "NOUN" and not (i <= head.i <= end) and head.lemma_ not in _GENERIC_MEASURES:
                 # "a total trade volume of $24.2 billion", "$3 billion projects"

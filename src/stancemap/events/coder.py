@@ -211,7 +211,7 @@ class Coder(Roles):
             if f.pattern.type == "PROTEST" and f.pattern.noun and gov.dep_ in ("nsubj", "nsubjpass") \
                     and gov.head.dep_ in ("xcomp", "ccomp"):
                 head = matched.get(gov.head.head.i) or head  # "allowed protests to take place"
-            elif gov is not f.tok:
+            elif gov.i != f.tok.i:
                 head = matched.get(gov.head.i) or head
             if f.pattern.type == "PROTEST" and f.pattern.noun and head is not None and head.pattern.type == "CONCEDE":
                 continue  # "allowed / approved rallies": the permission is the event, coded by the verb
@@ -234,7 +234,7 @@ class Coder(Roles):
                 req = matched.get(f.tok.head.i)
                 if req is not None and req.pattern.type in ("REQUEST", "THREATEN", "REJECT"):
                     continue
-            while asked.dep_ == "conj" and asked.head is not asked:
+            while asked.dep_ == "conj" and asked.head.i != asked.i:
                 asked = asked.head
             if f.pattern.verb and asked.dep_ == "pcomp" and (req := matched.get(asked.head.head.i)) is not None \
                     and req.pattern.type in ("REQUEST", "THREATEN", "REJECT"):

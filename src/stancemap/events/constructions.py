@@ -90,7 +90,7 @@ def permitted_protests(coder: Coder, doc: Document, index: dict[int, Mention], r
         if allowed is None:
             continue
         verb = noun
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         marchers = [a for x in cl.subjects(verb)[0] if (a := coder.actor(x, index, date or ref_year))
                     and a.sector in ("CVL", "OPP")] if verb.pos_ in ("VERB", "AUX") else []
@@ -204,7 +204,7 @@ def relation_praise(coder: Coder, doc: Document, index: dict[int, Mention], ref_
         speakers = [a for s0 in cl.subjects(tok)[0] if (a := coder.actor(s0, index, date or ref_year))
                     and a.sector != "MED"]
         for content in contents:
-            skip = {x.i for x in tok.subtree} if content is tok.head else set()
+            skip = {x.i for x in tok.subtree} if content.i == tok.head.i else set()
             named = [m for t in content.subtree if t.i not in skip
                      if (m := index.get(t.idx)) is not None and m.code and len(m.code) == 3]
             for s0 in speakers:

@@ -209,7 +209,7 @@ class Roles:
         """Whether an actor is named as the cause a protest supports ("rallies in support of Ukraine"):
         not whom it is against."""
         t = cl.token_at(pred.doc, m.head)
-        while t is not None and t.i != pred.i and t.head is not t:
+        while t is not None and t.i != pred.i and t.head.i != t.i:
             if t.lemma_.lower() in _FAVOUR:
                 return True
             t = t.head
@@ -338,7 +338,7 @@ class Roles:
                 if (m := index.get(c.idx)) is not None]
         places = [m for t in tok.subtree if (m := index.get(t.idx)) is not None and m.kind == "location"]
         top = tok
-        while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head is not top.head:
+        while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.i != top.head.i:
             top = top.head.head  # "a wave of protests"
         context: list[Mention] = []
         if top.dep_ in ("nsubj", "nsubjpass"):  # "protests rocked / swept the country", "continued in Minsk"
@@ -410,7 +410,7 @@ class Roles:
             return self._protest_source(tok, index), False
         if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "conj", "appos"):
             head = tok.head
-            while head.dep_ in ("prep", "conj", "appos") and head.head is not head:
+            while head.dep_ in ("prep", "conj", "appos") and head.head.i != head.i:
                 head = head.head
             answered = head.lemma_.lower() in RESPONSE_VERBS and tok.dep_ == "pobj" and tok.head.lower_ == "to"
             if tok.dep_ == "dobj" and head.dep_ == "pcomp" and head.lemma_.lower() in _GROWTH_VERBS:

@@ -134,7 +134,7 @@ def _phrase_heads(tok: Any) -> list[Any]:
     """``tok`` and the nouns its prepositional phrases hang on, innermost first: for "law" in "protests
     by students against the law", [law, students, protests]."""
     out = [tok]
-    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head is not tok.head:
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
         tok = tok.head.head
         out.append(tok)
     return out

@@ -75,7 +75,7 @@ def _about(res: Any, index: dict[int, Mention], coder: Any, date: str | None,
             body = "UN"
         elif m.kind == "org" and body is None and not target:
             body = m.code
-    holders = [res] + ([res.head.head] if res.dep_ == "pobj" and res.head.head is not res.head else [])
+    holders = [res] + ([res.head.head] if res.dep_ == "pobj" and res.head.head.i != res.head.i else [])
     for obj in (o for h in holders for _, o in cl.prep_objects(h, {"on", "over", "about", "regarding", "concerning"})
                 if o.i != res.i):
         m = index.get(obj.idx)

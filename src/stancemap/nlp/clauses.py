@@ -74,11 +74,11 @@ _RELATIVE = {"which", "that", "who", "whom"}
 def _antecedent(tok: Any) -> Any:
     """ "protests ... which have not been sanctioned": a relative pronoun stands for the noun its
     clause modifies."""
-    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
         noun = tok.head.head
         # "suppressing protests in Kazakhstan in January, which X called a coup": the parser may hang the
         # clause on the date that closes the phrase; it is about what happened then
-        while noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "pobj" and noun.head.head is not noun.head:
+        while noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "pobj" and noun.head.head.i != noun.head.i:
             up = noun.head.head
             objs = [c for c in up.children if c.dep_ in ("dobj", "obj")] if up.pos_ in ("VERB", "AUX") else [up]
             if not objs:
@@ -97,13 +97,13 @@ def _clause_head(verb: Any) -> Any:
         has_subj = any(c.dep_ in SUBJ + SUBJ_PASS for c in t.children)
         if has_subj:
             return t
-        if t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
+        if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             # "showed leniency in allowing rallies": the verb of the clause the phrase hangs on
             up = t.head.head
-            while up.pos_ not in ("VERB", "AUX") and up.head is not up and up.dep_ in ("dobj", "pobj", "prep", "attr", "acomp"):
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i and up.dep_ in ("dobj", "pobj", "prep", "attr", "acomp"):
                 up = up.head
             if up.pos_ in ("VERB", "AUX"):
                 t = up
@@ -137,7 +137,7 @@ def subjects(verb: Any) -> tuple[list[Any], bool]:
                     return conjuncts(objs[0]), True
         return [], True
     subs = [c for c in head.children if c.dep_ in SUBJ]
-    if subs and _antecedent(subs[0]) is not subs[0]:
+    if subs and _antecedent(subs[0]).i != subs[0].i:
         return conjuncts(_antecedent(subs[0])), False  # "activists who spoke out against X" -> activists
     if not subs and verb.dep_ == "relcl":
         return conjuncts(verb.head), False  # "the CSTO, which sent troops" -> the CSTO
@@ -183,7 +183,7 @@ def passive_target(verb: Any) -> list[Any]:
     for c in head.children:
         if c.dep_ in SUBJ_PASS:
             return conjuncts(_antecedent(c))
-    if head is not verb and any(c.dep_ == "auxpass" for c in verb.children):
+    if head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
         # "two activists ... opposed the war and were sentenced": the shared subject is the patient
         for c in head.children:
             if c.dep_ in SUBJ:
@@ -264,7 +264,7 @@ def _speech_head(verb: Any) -> Any | None:
         if t.dep_ == "ccomp" and t.head.dep_ == "acl" and t.head.head.lemma_.lower() in SPEECH_NOUNS \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
             return t.head.head  # "comments made by X that ..." parsed with the clause on "made"
-        if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and t.head is not t:
+        if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and t.head.i != t.i:
             parent = t.head
             if t.dep_ in ("ccomp",) and parent.lemma_ in SPEECH:
                 return None if _author_aside(parent) else parent
@@ -299,7 +299,7 @@ def modality(verb: Any) -> tuple[str, Any | None]:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "should") for c in t.children):
             return "hypothetical", speech
-        if t.dep_ in ("advcl", "ccomp", "conj", "xcomp") and t.head is not t:
+        if t.dep_ in ("advcl", "ccomp", "conj", "xcomp") and t.head.i != t.i:
             t = t.head
         else:
             break
@@ -329,7 +329,7 @@ def attributed_to(verb: Any) -> list[Any]:
                 return [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if c.dep_ == "prep" and c.lower_ == "according":
                 return [o for a in c.children if a.lower_ == "to" for o in a.children if o.dep_ == "pobj"]
-        if t.dep_ in ("ccomp", "conj", "xcomp") and t.head is not t:
+        if t.dep_ in ("ccomp", "conj", "xcomp") and t.head.i != t.i:
             t = t.head
         else:
             break

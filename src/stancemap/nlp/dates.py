@@ -222,7 +222,7 @@ def clause_date(tok: Any, doc: Document) -> tuple[str | None, bool]:
             if h is not None and _attached(h, node):
                 value = t.future if future and t.future else t.value
                 return str(value).split("/")[0], True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     if len(times) == 1:
@@ -250,7 +250,7 @@ def _attached(time_head: Any, pred: Any) -> bool:
     """Is the time expression a modifier of ``pred``'s own clause (not of a nested clause)?"""
     t = time_head
     for _ in range(4):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         if t.head.i == pred.i:
             return True
