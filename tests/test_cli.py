@@ -44,3 +44,53 @@ def test_ask_json_shape(corpus_db: Path) -> None:
         assert 0.0 <= item["confidence"] <= 1.0
         for e in item["evidence"]:
             assert {"doc", "evidence", "stance", "date"} <= set(e)
+
+
+@pytest.mark.parametrize("verb", [["ask", "What is Kazakhstan's position on the war?"], ["report", "Kazakhstan"],
+                                  ["export"], ["dyads", "KAZ"], ["stats"], ["reconcile"]])
+def test_read_verbs_refuse_a_missing_database(tmp_path: Path, verb: list[str]) -> None:
+    db = tmp_path / "typo.db"
+    res = cli("--db", str(db), *verb)
+    assert res.returncode == 1
+    assert res.stderr.strip() == f"error: no database at {db} (only `stancemap ingest` creates one; check --db)"
+    assert not db.exists()
+
+
+def test_ask_about_an_actor_without_evidence_says_so_and_fails(corpus_db: Path) -> None:
+    res = cli("--db", str(corpus_db), "ask", "What is France's position on the invasion of Ukraine?")
+    assert res.returncode == 1
+    assert "No stored evidence on France" in res.stdout
+
+
+def test_ask_about_an_issue_without_evidence_says_so_and_fails(corpus_db: Path) -> None:
+    res = cli("--db", str(corpus_db), "ask", "What is Kazakhstan's position on whaling?")
+    assert res.returncode == 1 and "whaling" in res.stdout
+
+
+def test_report_without_evidence_writes_nothing(corpus_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "france.html"
+    res = cli("--db", str(corpus_db), "report", "France", "--out", str(out))
+    assert res.returncode == 1 and "No stored evidence on France" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and not out.exists()
+
+
+def test_report_refuses_formats_it_does_not_write(corpus_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    res = cli("--db", str(corpus_db), "report", "Kazakhstan", "--out", str(out))
+    assert res.returncode == 1 and "cannot write a .pdf" in res.stderr and not out.exists()
+
+
+def test_stats_and_export_show_documents_stored_without_records(tmp_path: Path) -> None:
+    import json
+
+    from stancemap.model import Document
+    from stancemap.store import open_store
+
+    db = tmp_path / "s.db"
+    with open_store(str(db)) as store:
+        store.save_document(Document(id="late", text="A text that took too long.", content_hash="h1",
+                                     extraction="timeout", extraction_note="extraction took longer than 60 s"))
+    res = cli("--db", str(db), "stats")
+    assert res.returncode == 0 and "late: timeout (extraction took longer than 60 s)" in res.stdout
+    rows = [json.loads(x) for x in cli("--db", str(db), "export").stdout.splitlines()]
+    assert rows == [{**rows[0], "kind": "document", "doc": "late", "extraction": "timeout"}]

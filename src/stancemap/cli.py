@@ -26,6 +26,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="Where does a state stand? Evidence-linked events, stances and claims from news text.")
 
 
+REPORT_FORMATS = (".html", ".md", ".markdown")
+
+
 class State:
     options: Options = Options()
     debug: bool = False
@@ -54,23 +57,34 @@ def main_options(
     )
 
 
-def _store() -> Store:
+def _store(create: bool = False) -> Store:
+    """The configured store. Only verbs that write new documents create a database: a mistyped
+    ``--db`` given to a read verb is an error, not a new empty database that answers "no evidence"."""
     from .store import open_store
 
-    return open_store(State.options.db)
+    return open_store(State.options.db, create=create)
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), URL lists, RSS/Atom feeds, WARC files.")],
     fetch: Annotated[bool, typer.Option("--fetch", help="Fetch URLs from URL lists (off: offline by default).")] = False,
+    time_budget: Annotated[float | None, typer.Option(
+        "--time-budget", help="Seconds of extraction per document (default 60; 0: none). A document over it is "
+                              "stored with its text and status 'timeout', and the run goes on.")] = None,
 ) -> None:
-    """Read, clean, extract and store documents. Re-ingesting the same file is a no-op."""
+    """Read, clean, extract and store documents. Re-ingesting the same file is a no-op.
+
+    Documents stored without records (over the time budget, an extractor failed, a language the models
+    cannot read) are listed by `stats` and exported with their status; a later ingest retries the first two."""
     from .runner import ingest_paths
 
     State.options.fetch_urls = fetch
-    with _store() as store:
-        report = ingest_paths(paths, store, State.options, on_error=lambda e: err(f"skipped: {e}"))
+    if time_budget is not None:
+        State.options.time_budget = time_budget
+    with _store(create=True) as store:
+        report = ingest_paths(paths, store, State.options, on_error=lambda e: err(f"skipped: {e}"),
+                              on_warning=lambda w: err(f"warning: {w}"))
         if report.ingested:
             from .reconcile.run import reconcile_store
 
@@ -78,12 +92,14 @@ def ingest(
     parts = [f"{len(report.stored)} new", f"{len(report.updated)} updated", f"{len(report.unchanged)} unchanged",
              f"{len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''}",
              f"{len(report.errors)} skipped"]
+    if report.timeouts or report.failed:
+        parts.append(f"{len(report.timeouts) + len(report.failed)} stored without records")
     typer.echo(f"ingested into {State.options.db}: " + ", ".join(parts), err=True)
     for dup, orig, sim in report.duplicates:
         typer.echo(f"duplicate: {dup} is a copy of {orig} (similarity {sim:.2f}); linked, not stored", err=True)
     if report.not_english:
-        typer.echo(f"note: not English, stored without extraction quality guarantees: {', '.join(report.not_english)}",
-                   err=True)
+        typer.echo(f"note: not English, stored without extraction (the models read English only): "
+                   f"{', '.join(report.not_english)}", err=True)
     nothing = not (report.ingested or report.unchanged or report.duplicates)
     if nothing:
         raise typer.Exit(1)
@@ -133,7 +149,7 @@ def eval_(
     from .config import extractor_fingerprint
     from .evaluate.run import evaluate, format_report, gold_docs
 
-    with _store() as store:
+    with _store(create=True) as store:
         current = extractor_fingerprint(State.options)
         fresh = {r["id"] for r in store.rows("documents") if r["extractor"] == current}
         # missing, or extracted by an older version of stancemap: (re-)read before scoring
@@ -162,7 +178,8 @@ def _ingest_gold_corpus(store: Store, gold_dir: Path, corpus: Path | None, missi
         return
     files = [str(f) for f in sorted(folder.iterdir()) if f.stem in missing and f.is_file()]
     err(f"note: ingesting {len(files)} gold document(s) from {folder} first (new, or read by an older extractor)")
-    ingest_paths(files, store, State.options, on_error=lambda e: err(f"skipped: {e}"))
+    ingest_paths(files, store, State.options, on_error=lambda e: err(f"skipped: {e}"),
+                 on_warning=lambda w: err(f"warning: {w}"))
     from .reconcile.run import reconcile_store
 
     reconcile_store(store, State.options)
@@ -183,6 +200,8 @@ def ask(
     with _store() as store:
         answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files))
     typer.echo(json.dumps(answer, ensure_ascii=False, indent=1) if format == "json" else render_text(answer))
+    if answer["status"] != "answered":  # said so above; the exit code tells scripts
+        raise typer.Exit(1)
 
 
 def _actor_code(actor: str) -> tuple[str, str]:
@@ -209,12 +228,17 @@ def report(
     from .answer.question import parse_question
     from .answer.report import write_report
 
+    if out.suffix.lower() not in REPORT_FORMATS:
+        raise StancemapError(f"{out}: cannot write a {out.suffix or 'file without an extension'}; the report is "
+                             f"{' or '.join(REPORT_FORMATS)} (for a PDF, print the HTML brief from a browser)")
     code, name = _actor_code(actor)
     q = parse_question(f"What is {name}'s position on {topic}?", tuple(State.options.actors_files),
                        State.options.issues_file)
     q.actor, q.actor_name = code, name
     with _store() as store:
         answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files))
+        if answer["status"] in ("no-actor", "no-evidence"):
+            raise StancemapError(f"{answer['summary']} Nothing written to {out}.")
         from .actors.reference import load_reference
 
         ref = load_reference(tuple(State.options.actors_files))
@@ -275,11 +299,16 @@ def serve(
 
 @app.command()
 def stats() -> None:
-    """Counts of what the store holds."""
+    """Counts of what the store holds, and the documents stored without records (and why)."""
     with _store() as store:
         for table in ("documents", "sentences", "mentions", "events", "stances", "claims", "contradictions",
                       "duplicates"):
             typer.echo(f"{table:15} {store.count(table)}")
+        held = store.rows("documents", "extraction <> ?", ("ok",))
+        if held:
+            typer.echo(f"\n{len(held)} document(s) stored without records:")
+            for r in held:
+                typer.echo(f"  {r['id']}: {r['extraction']} ({r['extraction_note'] or 'no reason recorded'})")
 
 
 def main() -> None:

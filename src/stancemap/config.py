@@ -45,6 +45,9 @@ class Options:
     near_duplicate_threshold: float = 0.8
     fetch_urls: bool = False
     batch_size: int = 16
+    # Seconds of extraction one document may take; over it, the document is stored with its text and
+    # status "timeout" and the run goes on (0 or less: no budget).
+    time_budget: float = 60.0
     # Events: fall back to the embedding classifier for verbs no lexicon pattern knows.
     event_classifier: bool = True
     # Stances: minimum similarity of a sentence to an issue description to consider it relevant.

@@ -149,6 +149,11 @@ class Document:
     content_hash: str = ""
     raw_hash: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
+    # What became of extraction: "ok", or why the document is stored without records ("timeout",
+    # "failed", "language": the models cannot read it), with a one-line note. A document is never
+    # dropped because extraction could not run: its text is kept and it can be re-read later.
+    extraction: str = "ok"
+    extraction_note: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -157,6 +162,11 @@ class Document:
     # Transient: the spaCy Doc of ``text`` and the resolved time expressions. Never stored.
     parsed: Any = None
     times: list[Any] = field(default_factory=list)
+
+    def clear_records(self) -> None:
+        """Drop everything extraction wrote (after a timeout or failure part-way through)."""
+        self.sentences, self.mentions, self.events, self.stances, self.claims = [], [], [], [], []
+        self.parsed, self.times = None, []
 
     def span(self, start: int, end: int) -> str:
         """The verbatim evidence at ``[start:end]`` of the cleaned text."""

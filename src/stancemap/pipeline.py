@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
+from .budget import ExtractionTimeout
 from .config import Options
 from .errors import StancemapError
 from .model import Document
@@ -77,8 +78,12 @@ class Pipeline:
             self.components.append(comp)
         self.timings: dict[str, float] = defaultdict(float)
 
-    def __call__(self, doc: Document) -> Document:
+    def __call__(self, doc: Document, deadline: float | None = None) -> Document:
+        """Run every component over ``doc``; past ``deadline`` (``time.monotonic()``), stop at the next
+        component with :class:`~stancemap.budget.ExtractionTimeout`."""
         for comp in self.components:
+            if deadline is not None and time.monotonic() > deadline:
+                raise ExtractionTimeout(f"extraction ran past its time budget (before {comp.name})")
             t0 = time.perf_counter()
             doc = comp(doc)
             self.timings[comp.name] += time.perf_counter() - t0

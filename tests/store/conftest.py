@@ -32,33 +32,63 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
+class PgServer:
+    """A throwaway PostgreSQL server on a Unix socket in a temporary directory; can be stopped and started."""
+
+    def __init__(self) -> None:
+        bindir = _bindir()
+        if bindir is None:
+            pytest.skip("PostgreSQL server binaries not found (install Debian's postgresql: .ci/system-deps.sh)")
+        self.bindir = bindir
+        self.root = Path(tempfile.mkdtemp(prefix="stancemap-pg-"))
+        self.data, sock, self.port = self.root / "data", self.root / "sock", _port()
+        sock.mkdir()
+        self.sock = sock
+        self.prefix: list[str] = []
+        if os.geteuid() == 0:
+            if shutil.which("runuser") is None:
+                pytest.skip("running as root without runuser: cannot start PostgreSQL as another user")
+            shutil.chown(self.root, "postgres")
+            shutil.chown(sock, "postgres")
+            self.prefix = ["runuser", "-u", "postgres", "--"]
+        self.user = "postgres" if self.prefix else os.environ.get("USER", "postgres")
+        subprocess.run([*self.prefix, str(bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", self.user],
+                       check=True, capture_output=True)
+        self.url = f"postgresql://{self.user}@/postgres?host={sock}&port={self.port}"
+
+    def start(self) -> None:
+        subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-l",
+                        str(self.root / "log"), "-o", f"-k {self.sock} -p {self.port} -c listen_addresses=''",
+                        "start"], check=True, capture_output=True)
+
+    def stop(self) -> None:
+        subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"],
+                       capture_output=True)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    bindir = _bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL server binaries not found (install Debian's postgresql: .ci/system-deps.sh)")
-    root = Path(tempfile.mkdtemp(prefix="stancemap-pg-"))
-    data, sock, port = root / "data", root / "sock", _port()
-    sock.mkdir()
-    as_root = os.geteuid() == 0
-    prefix: list[str] = []
-    if as_root:
-        if shutil.which("runuser") is None:
-            pytest.skip("running as root without runuser: cannot start PostgreSQL as another user")
-        shutil.chown(root, "postgres")
-        shutil.chown(sock, "postgres")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    user = "postgres" if as_root else os.environ.get("USER", "postgres")
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", user],
-                   check=True, capture_output=True)
-    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"), "-o",
-                    f"-k {sock} -p {port} -c listen_addresses=''", "start"], check=True, capture_output=True)
+    server = PgServer()
+    server.start()
     try:
-        yield f"postgresql://{user}@/postgres?host={sock}&port={port}"
+        yield server.url
     finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        server.remove()
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[PgServer]:
+    """A server of the test's own, which the test may stop and start."""
+    server = PgServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.remove()
 
 
 @pytest.fixture

@@ -239,18 +239,24 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
             f"Sources disagree on {c['about']}: {c['a']['value']} {cite([c['a']['doc']])} versus "
             f"{c['b']['value']} {cite([c['b']['doc']])}" + (f" ({c['note']})" if c.get("note") else "") + ".")
     cells = profile(actor, clusters, stance_rows, claims, issues_all) if actor else {}
+    status, summary = "answered", ""
+    asked = q.issues[0] if q.issues and q.explicit_topic and q.scores.get(q.issues[0], 0.0) > 0 else None
     if actor is None:
-        summary = "The question names no state, organisation or person that stancemap knows."
+        status, summary = "no-actor", "The question names no state, organisation or person that stancemap knows."
     elif not known and not clusters:
-        summary = f"No stored evidence on {q.actor_name} yet."
+        status, summary = "no-evidence", f"No stored evidence on {q.actor_name} yet."
+    elif q.explicit_topic and asked is None:
+        status, summary = "no-issue", f"No issue in the taxonomy matches {q.topic!r}."
     else:
+        if asked is not None and asked not in known:  # the headline says so; what else is known follows
+            status = "no-issue-evidence"
         parts = [brief["headline"]] if brief["headline"] else []
         for dim in DIMENSIONS:
             if brief["dimensions"].get(dim):
                 parts.append(f"{dim.capitalize()}: " + " ".join(brief["dimensions"][dim]))
         parts += brief["contradictions"][:4] + brief["open_questions"][:3]
         summary = "\n\n".join(parts)
-    return {"question": q.text, "actor": actor, "actor_name": q.actor_name, "topic": q.topic,
+    return {"question": q.text, "actor": actor, "actor_name": q.actor_name, "topic": q.topic, "status": status,
             "issues": out_issues, "summary": summary, "contradictions": contradictions, "brief": brief,
             "profile": profile_table(cells)}
 

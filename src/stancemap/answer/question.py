@@ -28,6 +28,7 @@ class Question:
     topic: str
     issues: list[str] = field(default_factory=list)  # issue ids, most relevant first
     scores: dict[str, float] = field(default_factory=dict)
+    explicit_topic: bool = False  # the question names its topic ("... on X"), not just an actor
 
 
 def _stem(word: str) -> str:
@@ -82,4 +83,4 @@ def parse_question(text: str, actor_files: tuple[str, ...] = (), issues_file: st
     scores = rank_issues(topic, issues)
     order = sorted(issues, key=lambda i: (-scores[i.id], [x.id for x in issues].index(i.id)))
     return Question(text=text, actor=code, actor_name=ref.name(code), topic=topic,
-                    issues=[i.id for i in order], scores=scores)
+                    issues=[i.id for i in order], scores=scores, explicit_topic=m is not None)

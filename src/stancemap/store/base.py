@@ -12,6 +12,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Iterator, Sequence
@@ -52,17 +53,29 @@ class Store:
     conn: Any
     dialect: Dialect
     location: str
+    # The driver's own exception classes, turned into one-line StoreErrors (a lost server, a locked file).
+    driver_errors: tuple[type[BaseException], ...] = ()
 
     # -- plumbing ---------------------------------------------------------------------------
+    def _fail(self, err: BaseException) -> StoreError:
+        first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        return StoreError(f"{self.location}: database error: {first}")
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        cur = self.conn.cursor()
-        cur.execute(self.dialect.sql(sql), tuple(params))
+        try:
+            cur = self.conn.cursor()
+            cur.execute(self.dialect.sql(sql), tuple(params))
+        except self.driver_errors as err:
+            raise self._fail(err) from err
         return cur
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            cur = self.conn.cursor()
-            cur.executemany(self.dialect.sql(sql), [tuple(r) for r in rows])
+            try:
+                cur = self.conn.cursor()
+                cur.executemany(self.dialect.sql(sql), [tuple(r) for r in rows])
+            except self.driver_errors as err:
+                raise self._fail(err) from err
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.execute(sql, params)
@@ -76,12 +89,21 @@ class Store:
             self.begin()
             yield
         except BaseException:
-            self.conn.rollback()
+            with contextlib.suppress(*self.driver_errors):  # a lost connection cannot roll back; the server does
+                self.conn.rollback()
             raise
         else:
-            self.conn.commit()
+            try:
+                self.conn.commit()
+            except self.driver_errors as err:
+                raise self._fail(err) from err
 
     def begin(self) -> None:  # overridden where the driver needs an explicit BEGIN
+        return None
+
+    def lock_schema(self) -> None:
+        """Inside a migration's transaction: keep other processes out until it commits (where the
+        database's transactions do not already do so)."""
         return None
 
     def close(self) -> None:
@@ -104,13 +126,16 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                 "name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
-        done = set(self.applied_migrations())
         applied = []
         for version, name, statements in MIGRATIONS:
-            if version in done:
+            if version in set(self.applied_migrations()):
                 continue
             try:
                 with self.transaction():
+                    # Another process may have applied it while this one waited for the write lock.
+                    self.lock_schema()
+                    if version in set(self.applied_migrations()):
+                        continue
                     for stmt in statements:
                         self.execute(stmt)
                     self.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
@@ -128,6 +153,11 @@ class Store:
         """The fingerprint of the extractor that produced the document's records (None: unknown)."""
         rows = self.query("SELECT extractor FROM documents WHERE id = ?", (doc_id,))
         return rows[0]["extractor"] if rows else None
+
+    def document_extraction(self, doc_id: str) -> str | None:
+        """What became of the stored document's extraction ("ok", "timeout", ...; None: not stored)."""
+        rows = self.query("SELECT extraction FROM documents WHERE id = ?", (doc_id,))
+        return rows[0]["extraction"] if rows else None
 
     def find_by_hash(self, content_hash: str) -> str | None:
         rows = self.query("SELECT id FROM documents WHERE content_hash = ?", (content_hash,))
@@ -166,12 +196,13 @@ class Store:
                 self.execute(f"DELETE FROM {table} WHERE doc = ?", (doc.id,))
             self.execute(
                 "INSERT INTO documents (id, title, author, publisher, published, lang, source, content_hash, "
-                "raw_hash, chars, words, text, meta, signature, ingested_at, extractor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "raw_hash, chars, words, text, meta, signature, ingested_at, extractor, extraction, extraction_note) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, doc.title, doc.author, doc.publisher, doc.published, doc.lang, doc.source,
                  doc.content_hash, doc.raw_hash, len(doc.text), doc.words, doc.text,
                  json.dumps(doc.meta, ensure_ascii=False, sort_keys=True),
-                 sig.tobytes() if sig is not None else None, _now(), extractor),
+                 sig.tobytes() if sig is not None else None, _now(), extractor, doc.extraction,
+                 doc.extraction_note),
             )
             self.executemany("INSERT INTO doc_bands (band, hash, doc) VALUES (?, ?, ?)",
                              [(i, h, doc.id) for i, h in enumerate(band_hashes or [])])
@@ -214,6 +245,8 @@ class Store:
         with self.transaction():
             for table in (*RECORD_TABLES, "sentences"):
                 self.execute(f"DELETE FROM {table} WHERE doc = ?", (doc.id,))
+            self.execute("UPDATE documents SET extraction = ?, extraction_note = ? WHERE id = ?",
+                         (doc.extraction, doc.extraction_note, doc.id))
             self.executemany("INSERT INTO sentences (doc, idx, start_char, end_char) VALUES (?, ?, ?, ?)",
                              [(doc.id, s.idx, s.start, s.end) for s in doc.sentences])
             self._insert_records(doc)
@@ -236,7 +269,8 @@ class Store:
                 id=row["id"], text=row["text"], title=row["title"], author=row["author"],
                 publisher=row["publisher"], published=row["published"], lang=row["lang"],
                 source=row["source"], content_hash=row["content_hash"], raw_hash=row["raw_hash"] or "",
-                meta=json.loads(row["meta"] or "{}"),
+                meta=json.loads(row["meta"] or "{}"), extraction=row["extraction"] or "ok",
+                extraction_note=row["extraction_note"],
             )
             if records:
                 self._load_records(doc)

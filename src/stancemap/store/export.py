@@ -23,7 +23,8 @@ DEFAULT_KINDS = ("document", "event", "stance", "claim", "contradiction")
 def _document(r: dict[str, Any]) -> dict[str, Any]:
     return {"kind": "document", "doc": r["id"], "title": r["title"], "author": r["author"],
             "publisher": r["publisher"], "published": r["published"], "lang": r["lang"], "chars": r["chars"],
-            "words": r["words"], "source": r["source"]}
+            "words": r["words"], "source": r["source"], "extraction": r.get("extraction") or "ok",
+            "extraction_note": r.get("extraction_note")}
 
 
 def _event(r: dict[str, Any]) -> dict[str, Any]:

@@ -101,4 +101,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "which extractor produced a document's records, so that an upgraded extractor re-reads it",
         ["ALTER TABLE documents ADD COLUMN extractor TEXT"],
     ),
+    (
+        6,
+        "what became of a document's extraction (ok, timeout, failed, language) and why",
+        [
+            "ALTER TABLE documents ADD COLUMN extraction TEXT NOT NULL DEFAULT 'ok'",
+            "ALTER TABLE documents ADD COLUMN extraction_note TEXT",
+        ],
+    ),
 ]

@@ -30,8 +30,16 @@ class SQLiteStore(Store):
             raise StoreError(f"{path}: cannot open database: {err}") from err
         try:
             self.migrate()
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{path}: not a stancemap database ({err})") from err
+        except StoreError as err:
+            cause = err.__cause__
+            if isinstance(cause, sqlite3.DatabaseError) and "not a database" in str(cause):
+                raise StoreError(f"{path}: not a stancemap database ({cause})") from err
+            raise
+
+    driver_errors = (sqlite3.Error,)
 
     def begin(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise self._fail(err) from err
