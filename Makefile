@@ -10,7 +10,7 @@ QUESTION ?= What is Kazakhstan's position on the Russian invasion of Ukraine?
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -34,8 +34,21 @@ lint: install
 test: install lint
 	$(BIN)/pytest -q
 
+# Accuracy on the seed gold and on dev-world (dev to tune, test to report), ingested into a scratch store.
+SHARED ?= $(CURDIR)/../shared
+EVAL_DB ?= $(CURDIR)/.eval/eval.db
+eval: install
+	mkdir -p $(dir $(EVAL_DB))
+	@echo "== seed (kazakhstan-2022)"
+	@$(BIN)/stancemap --db $(EVAL_DB) -q eval $(SHARED)/gold/kazakhstan-2022
+	@for split in dev test; do \
+	  echo "== dev-world $$split"; \
+	  $(BIN)/stancemap --db $(EVAL_DB) -q --issues $(SHARED)/gold/dev-world/extra-issues.yaml \
+	    eval $(SHARED)/gold/dev-world --split $$split || exit 1; \
+	done
+
 bench: install
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .demo .eval .pytest_cache .mypy_cache .ruff_cache

@@ -44,7 +44,8 @@ def main_options(
                                                 "or a postgresql:// URL.", envvar="STANCEMAP_DB")] = None,
     config: Annotated[Path | None, typer.Option(help="YAML file of options (see stancemap.config.Options).")] = None,
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor reference YAML (repeatable).")] = None,
-    issues: Annotated[str | None, typer.Option("--issues", help="Issue taxonomy YAML replacing the default.")] = None,
+    issues: Annotated[str | None, typer.Option("--issues", help="Issue YAML added to the shipped taxonomy (same id: "
+                                                                   "replaces it; 'replace: true' in the file: only it).")] = None,
     lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="Extra predicate lexicon YAML (repeatable).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks instead of one-line errors.")] = False,
@@ -140,6 +141,8 @@ def eval_(
                                                      "(default: ../corpus/<name> beside the gold, or the bundled copy).")]
     = None,
     no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Score only what the store holds.")] = False,
+    split: Annotated[str | None, typer.Option(help="Score only one split of the corpus (the 'split' column of its "
+                                                   "SOURCES.csv: dev or test).")] = None,
 ) -> None:
     """Score the stored records against a gold folder (same rules as shared/tools/score.py).
 
@@ -152,17 +155,18 @@ def eval_(
     with _store(create=True) as store:
         current = extractor_fingerprint(State.options)
         fresh = {r["id"] for r in store.rows("documents") if r["extractor"] == current}
+        docs = gold_docs(gold_dir, split, corpus) if gold_dir.is_dir() else set()
         # missing, or extracted by an older version of stancemap: (re-)read before scoring
-        missing = sorted(gold_docs(gold_dir) - fresh) if gold_dir.is_dir() else []
+        missing = sorted(docs - fresh)
         if missing and not no_ingest:
             _ingest_gold_corpus(store, gold_dir, corpus, missing)
-        rep = evaluate(store, gold_dir)
+        rep = evaluate(store, gold_dir, docs or None)
     try:
         from .evaluate.extra import add_extras
     except ImportError:  # pragma: no cover - extras land with the actor and event stages
         pass
     else:
-        add_extras(rep, State.options, gold_dir, peer)
+        add_extras(rep, State.options, gold_dir, peer, docs or None, default_peer=split is None)
     typer.echo(json.dumps(rep, indent=1) if as_json else format_report(rep))
 
 

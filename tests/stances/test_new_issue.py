@@ -13,6 +13,7 @@ from stancemap.pipeline import Pipeline
 from stancemap.stances.issues import load_issues
 
 KOSOVO = """
+replace: true
 issues:
   - id: recognition-of-kosovo
     label: Recognition of Kosovo's independence
@@ -45,8 +46,18 @@ def test_new_issue_is_detected(issues_file: str) -> None:
         assert (actor, "recognition-of-kosovo", polarity) in got, (text, got)
 
 
-def test_default_issues_are_not_used_when_a_file_is_given(issues_file: str) -> None:
+def test_a_file_that_says_replace_is_the_whole_taxonomy(issues_file: str) -> None:
     assert [i.id for i in load_issues(issues_file)] == ["recognition-of-kosovo"]
+
+
+def test_a_users_issues_are_added_to_the_shipped_ones(tmp_path: Path) -> None:
+    path = tmp_path / "extra.yaml"
+    path.write_text(KOSOVO.replace("replace: true\n", "") + "  - id: sanctions-on-russia\n"
+                    "    label: Sanctions on Russia, as this user defines them\n", encoding="utf-8")
+    got = {i.id: i for i in load_issues(str(path))}
+    shipped = {i.id for i in load_issues()}
+    assert set(got) == shipped | {"recognition-of-kosovo"}
+    assert got["sanctions-on-russia"].label == "Sanctions on Russia, as this user defines them"
 
 
 def test_malformed_issue_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -36,8 +36,8 @@ def _find(text: str, quote: str) -> tuple[int, int] | None:
     return None
 
 
-def actor_accuracy(store: Any, gold_dir: Path) -> dict[str, Any]:
-    docs = {d.id: d for d in store.documents()}
+def actor_accuracy(store: Any, gold_dir: Path, only: set[str] | None = None) -> dict[str, Any]:
+    docs = {d.id: d for d in store.documents(sorted(only) if only else None)}
     wanted: list[tuple[str, str, str, str | None]] = []
     for kind, fields in (("events", (("source", "source_sector"), ("target", "target_sector"))),
                          ("stances", (("actor", "actor_sector"),))):
@@ -109,10 +109,13 @@ def peer_test(options: Options, path: Path) -> dict[str, Any]:
             "target_accuracy": round(tgt_ok / tgt_total, 3) if tgt_total else 0.0}
 
 
-def add_extras(report: dict[str, Any], options: Options, gold_dir: Path, peer: Path | None) -> None:
+def add_extras(report: dict[str, Any], options: Options, gold_dir: Path, peer: Path | None,
+               docs: set[str] | None = None, default_peer: bool = True) -> None:
+    """Actor accuracy over ``docs`` (default: all the gold's), and the PLOVER peer test (given, or the
+    reference copy beside the gold when ``default_peer``)."""
     with open_store(options.db) as store:
-        report["actors"] = actor_accuracy(store, gold_dir)
-    if peer is None:
+        report["actors"] = actor_accuracy(store, gold_dir, docs)
+    if peer is None and default_peer:
         default = gold_dir.parent.parent / "reference" / "peer-gold" / "PLOVER_GSR_CAMEO.json"
         peer = default if default.exists() else None
     if peer is not None and peer.is_dir():  # the peer-gold folder: its PLOVER records

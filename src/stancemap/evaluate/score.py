@@ -134,7 +134,11 @@ def read_jsonl(path: Path) -> list[Record]:
 
 
 def score_all(gold_dir: Path, system: Iterable[Record], docs: set[str] | None = None) -> dict[str, KindScore]:
-    """Scores per kind (event, stance, claim) of ``system`` records against ``gold_dir``."""
+    """Scores per kind (event, stance, claim) of ``system`` records against ``gold_dir``.
+
+    Where the gold marks records read from a vote list (``rollcall``), events and stances are also scored
+    as ``<kind>_narrative`` and ``<kind>_rollcall``; a system record that matches a gold record of the other
+    part is not counted against this one (as ../shared/tools/score.py does)."""
     system = list(system)
     out: dict[str, KindScore] = {}
     for kind, agree in AGREE.items():
@@ -144,6 +148,47 @@ def score_all(gold_dir: Path, system: Iterable[Record], docs: set[str] | None = 
             gold = [g for g in gold if g.get("doc") in docs]
             sys_rows = [s for s in sys_rows if s.get("doc") in docs]
         out[kind] = match(gold, sys_rows, agree)
+        if kind == "claim" or not any("rollcall" in g for g in gold):
+            continue
+        for part in ("narrative", "rollcall"):
+            mine = [g for g in gold if ("rollcall" in g) == (part == "rollcall")]
+            other = [g for g in gold if ("rollcall" in g) != (part == "rollcall")]
+            rest = [s for s in sys_rows if not any(
+                s.get("doc") == g.get("doc") and evidence_overlaps(g.get("quote"), s.get("evidence")) and agree(g, s)
+                for g in other)]
+            out[f"{kind}_{part}"] = match(mine, rest, agree)
+    return out
+
+
+DOC_KEYS: dict[str, Callable[[Record], tuple[Any, ...]]] = {
+    "event": lambda r: (r.get("doc"), r.get("source"), r.get("type"), bool(r.get("negated"))),
+    "stance": lambda r: (r.get("doc"), r.get("actor"), r.get("issue"), r.get("stance")),
+    "claim": lambda r: (r.get("doc"), _round(r.get("value")), str(r.get("unit", "")).lower()),
+}
+
+
+def _round(value: Any) -> Any:
+    try:
+        return round(float(value), 2)
+    except (TypeError, ValueError):
+        return value
+
+
+def score_documents(gold_dir: Path, system: Iterable[Record], docs: set[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Document-level scores: distinct (document, actor, issue, stance), (document, source, type, negation)
+    and (document, value, unit) sets, whatever the evidence. This is how a reader who asks "what does this
+    document say?" counts, and how unseen texts are scored."""
+    system = list(system)
+    out: dict[str, dict[str, Any]] = {}
+    for kind, key in DOC_KEYS.items():
+        gold = {key(g) for g in read_jsonl(gold_dir / f"{kind}s.jsonl") if docs is None or g.get("doc") in docs}
+        got = {key(s) for s in system if s.get("kind") == kind and (docs is None or s.get("doc") in docs)}
+        hit = len(gold & got)
+        p = hit / len(got) if got else 0.0
+        r = hit / len(gold) if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[kind] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "gold": len(gold),
+                     "system": len(got), "matched": hit}
     return out
 
 

@@ -4,7 +4,8 @@ An issue has an ``id``, a ``label``, a ``dimension`` and the texts that say what
 and neutral mean on it; optionally ``keywords`` and ``examples`` (sentences with a stance), an
 ``alignment`` toward powers, and ``implies``: what a position on this issue also says on another
 ("abstains on a resolution condemning the war" is neutral on the war itself). The shipped default
-is the shape of ../shared/spec/issues.yaml; ``--issues FILE`` replaces it.
+is the shape of ../shared/spec/issues.yaml; ``--issues FILE`` adds the file's issues to it (or, with
+``replace: true`` in the file, replaces it).
 """
 
 from __future__ import annotations
@@ -106,13 +107,21 @@ def _implications(data: Any, iid: str, source: str) -> tuple[Implication, ...]:
 
 @lru_cache(maxsize=8)
 def load_issues(path: str | None = None) -> tuple[Issue, ...]:
-    """Issues from ``path``, or the shipped default taxonomy."""
-    if path:
-        p = Path(path)
-        try:
-            data = yamlio.load(p.read_text(encoding="utf-8"))
-        except (OSError, yamlio.YAMLError) as err:
-            raise DataError(f"{p}: cannot read issues: {err}") from err
-        return tuple(_parse(data, str(p)))
+    """The shipped taxonomy, with the issues of the user's file at ``path`` added (an issue with a shipped
+    id replaces it). A user file with ``replace: true`` at its top is the whole taxonomy instead."""
     text = resources.files("stancemap.stances").joinpath("data/issues.yaml").read_text("utf-8")
-    return tuple(_parse(yamlio.load(text), "issues.yaml"))
+    shipped = yamlio.load(text)
+    if not path:
+        return tuple(_parse(shipped, "issues.yaml"))
+    p = Path(path)
+    try:
+        data = yamlio.load(p.read_text(encoding="utf-8"))
+    except (OSError, yamlio.YAMLError) as err:
+        raise DataError(f"{p}: cannot read issues: {err}") from err
+    if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
+        raise DataError(f"{p}: expected a mapping with an 'issues' list")
+    if data.get("replace"):
+        return tuple(_parse(data, str(p)))
+    own = {str(i.get("id")) for i in data["issues"] if isinstance(i, dict)}
+    merged = {"issues": [i for i in shipped["issues"] if str(i.get("id")) not in own] + data["issues"]}
+    return tuple(_parse(merged, str(p)))
