@@ -290,15 +290,37 @@ def dyads(
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default: this machine only).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option(
+        help="Enable the write endpoints (POST /api/ingest, /api/reconcile) for requests sending "
+             "'Authorization: Bearer TOKEN' (at least 16 characters). Without it the server is read-only. "
+             "Prefer the environment variable: a command line is visible to other users.",
+        envvar="STANCEMAP_API_TOKEN")] = None,
+    max_upload_mb: Annotated[float, typer.Option(help="Largest request body (upload) accepted, in MB.", min=0.01)]
+    = 10.0,
 ) -> None:
-    """Serve the HTTP API and the web page over the database."""
+    """Serve the HTTP API and the web page over the database (read-only unless --token is given)."""
+    import ipaddress
+
     import uvicorn
 
     from .api.app import create_app
+    from .api.limits import MB, Limits
 
-    uvicorn.run(create_app(State.options), host=host, port=port, log_level="warning")
+    app_ = create_app(State.options, token=token or None, limits=Limits(max_body=int(max_upload_mb * MB)))
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: it may resolve to any interface
+        loopback = False
+    mode = "read-only" if not token else f"write endpoints enabled with the token; uploads up to {max_upload_mb:g} MB"
+    if not loopback:
+        err(f"note: listening on {host}, reachable from other machines; "
+            + ("read-only (no --token)" if not token else "the token travels in plain HTTP: put TLS in front"))
+    shown = f"[{host}]" if ":" in host else host
+    err(f"serving http://{shown}:{port}/ ({mode})")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command()

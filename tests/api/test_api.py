@@ -30,7 +30,8 @@ def test_export_is_ndjson_with_evidence(corpus_db: Path) -> None:
     rows = [json.loads(line) for line in res.text.splitlines()]
     assert sum(r["kind"] == "document" for r in rows) == 5
     assert all(r["evidence"] for r in rows if r["kind"] == "claim")
-    assert client(corpus_db).get("/api/export", params={"kinds": "nonsense"}).status_code == 400
+    bad = client(corpus_db).get("/api/export", params={"kinds": "nonsense"})
+    assert bad.status_code == 422 and "unknown kind" in bad.json()["error"]
 
 
 def test_profile_dyads_documents_and_page(corpus_db: Path) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +28,10 @@ from ..model import Claim, Document, Event, Mention, Sentence, Stance
 from .schema import MIGRATIONS
 
 RECORD_TABLES = ("mentions", "events", "stances", "claims")
+# The only tables :meth:`Store.rows` and :meth:`Store.count` read: a table name cannot be a bound
+# parameter, so it is checked against this list before it is put into SQL.
+READABLE_TABLES = (*RECORD_TABLES, "documents", "sentences", "contradictions", "duplicates", "event_clusters",
+                   "claim_clusters")
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,11 @@ class Dialect:
         out = statement.replace("{id}", self.id_type).replace("{blob}", self.blob_type)
         out = out.replace("{real}", self.real_type)
         return out.replace("?", self.placeholder) if self.placeholder != "?" else out
+
+
+def _check_table(table: str) -> None:
+    if table not in READABLE_TABLES:
+        raise StoreError(f"unknown table {table!r}")
 
 
 def _now() -> str:
@@ -300,15 +310,20 @@ class Store:
                       for r in self.query(q.format("claims", "id"), (doc.id,))]
 
     def rows(self, table: str, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Raw rows of a table, for exports and analyses."""
-        if table not in (*RECORD_TABLES, "documents", "sentences", "contradictions", "duplicates", "event_clusters",
-                         "claim_clusters"):
-            raise StoreError(f"unknown table {table!r}")
+        """Raw rows of a table, for exports and analyses.
+
+        ``where`` is a fixed SQL condition written in code, with ``?`` for every value, and the
+        values go in ``params``: a condition holding a quote, a semicolon or a comment is refused,
+        so that a value pasted into it by mistake cannot become SQL."""
+        _check_table(table)
+        if where and re.search(r"['\";]|--|/\*", where):
+            raise StoreError(f"rows({table!r}): values go in params as '?' placeholders, not in the condition")
         sql = f"SELECT * FROM {table}" + (f" WHERE {where}" if where else "")
         order = {"sentences": " ORDER BY doc, idx", "duplicates": " ORDER BY doc"}.get(table, " ORDER BY id")
         return self.query(sql + order, params)
 
     def count(self, table: str) -> int:
+        _check_table(table)
         return int(self.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
 
     def save_reconciliation(self, event_clusters: list[dict[str, Any]], event_cluster_of: dict[int, int],
