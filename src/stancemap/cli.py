@@ -309,6 +309,8 @@ def serve(
     from .api.app import create_app
     from .api.limits import MB, Limits
 
+    if not token:  # a read-only server on a missing database could only ever say "no evidence"
+        _store().close()
     app_ = create_app(State.options, token=token or None, limits=Limits(max_body=int(max_upload_mb * MB)))
     try:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback

@@ -308,18 +308,9 @@ def render_text(answer: dict[str, Any]) -> str:
 
 
 def has_evidence(answer: dict[str, Any]) -> bool:
-    """Whether ``answer`` (from :func:`build_answer`) rests on any stored record.
+    """Whether ``answer`` (from :func:`build_answer`) rests on any stored record about its actor.
 
-    An answer about an actor the store knows nothing of still has the full shape (a summary saying
-    so, the top issue with position "unknown"); callers must say "no evidence" instead of showing it
-    as an answer (the CLI exits non-zero, the API answers 404). Read from the structure, not the
-    summary's wording."""
-    if not answer.get("actor"):
-        return False
-    if any(item.get("evidence") for item in answer.get("issues") or []):
-        return True
-    if answer.get("contradictions"):
-        return True
-    if any((answer.get("brief") or {}).get("dimensions", {}).values()):
-        return True
-    return any((row.get("evidence") or 0) > 0 for row in answer.get("profile") or [])
+    An answer about an actor the store knows nothing of still has the full shape (a summary saying so);
+    callers must say "no evidence" instead of showing it as an answer (the CLI exits non-zero, the API
+    answers 404)."""
+    return answer.get("status") not in ("no-actor", "no-evidence")

@@ -41,7 +41,8 @@ def create_app(options: Options, token: str | None = None, limits: Limits | None
     app.state.read_only = token is None
 
     def store() -> Any:
-        return open_store(options.db)
+        # reads never create a database (a mistyped --db is an error, not an empty answer)
+        return open_store(options.db, create=False)
 
     def reference() -> Any:
         from ..actors.reference import load_reference
