@@ -17,7 +17,7 @@ from typing import Any
 from . import yamlio
 from .errors import DataError
 
-DEFAULT_PIPELINE = ["parse", "dates", "actors", "events", "stances", "claims"]
+DEFAULT_PIPELINE = ["parse", "dates", "actors", "events", "votes", "stances", "claims"]
 
 
 def default_db_path() -> Path:
@@ -40,6 +40,7 @@ class Options:
     actors_files: list[str] = field(default_factory=list)
     issues_file: str | None = None
     lexicon_files: list[str] = field(default_factory=list)
+    resolutions_files: list[str] = field(default_factory=list)  # resolutions votes can be on (votes/data)
     boilerplate_file: str | None = None
     # Ingest
     near_duplicate_threshold: float = 0.8
@@ -93,5 +94,6 @@ def _fingerprint(pipeline: tuple[str, ...], user_files: tuple[str, ...]) -> str:
 def extractor_fingerprint(options: Options) -> str:
     """What produced a document's records: the package's code and data, the pipeline and the user's
     reference files. A stored document read by another extractor is re-read on the next ingest."""
-    user = (*options.actors_files, *([options.issues_file] if options.issues_file else []), *options.lexicon_files)
+    user = (*options.actors_files, *([options.issues_file] if options.issues_file else []), *options.lexicon_files,
+            *options.resolutions_files)
     return _fingerprint(tuple(options.pipeline), tuple(user))

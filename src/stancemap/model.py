@@ -159,14 +159,16 @@ class Document:
     events: list[Event] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    # Transient: the spaCy Doc of ``text`` and the resolved time expressions. Never stored.
+    # Transient: the spaCy Doc of ``text``, the resolved time expressions, and the sentences a reader of
+    # structure (a roll call) has read, which the prose stages skip (sentence index -> reader). Never stored.
     parsed: Any = None
     times: list[Any] = field(default_factory=list)
+    structured: dict[int, str] = field(default_factory=dict)
 
     def clear_records(self) -> None:
         """Drop everything extraction wrote (after a timeout or failure part-way through)."""
         self.sentences, self.mentions, self.events, self.stances, self.claims = [], [], [], [], []
-        self.parsed, self.times = None, []
+        self.parsed, self.times, self.structured = None, [], {}
 
     def span(self, start: int, end: int) -> str:
         """The verbatim evidence at ``[start:end]`` of the cleaned text."""

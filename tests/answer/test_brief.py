@@ -24,9 +24,9 @@ def _doc(doc_id: str) -> Document:
     s0, s1, s2 = doc.sentences
     doc.events = [
         Event(source="CHL", type="ACCUSE", target="RUS", negated=True, start=s0.start, end=s0.end, date="2022-03",
-              rule="vote:abstain", sent=0, issue="un-condemnation-of-russia"),
+              predicate="vote:abstain", rule="vote:A", sent=0, issue="un-condemnation-of-russia"),
         Event(source="CHL", type="REJECT", target="UN", start=s1.start, end=s1.end, date="2022-04",
-              rule="vote:against", sent=1, issue="un-condemnation-of-russia"),
+              predicate="vote:against", rule="vote:N", sent=1, issue="un-condemnation-of-russia"),
     ]
     doc.stances = [
         Stance(actor="CHL", issue="un-condemnation-of-russia", stance="neutral", start=s0.start, end=s0.end,

@@ -35,7 +35,7 @@ def agree(want: dict[str, Any], got: dict[str, Any]) -> bool:
 
 @pytest.mark.slow
 def test_event_cases() -> None:
-    results = run_cases(CASES, events, agree, ["parse", "dates", "actors", "events"])
+    results = run_cases(CASES, events, agree, ["parse", "dates", "actors", "events", "votes"])
     assert report("event cases", results) >= FLOOR
     types = [r for r in results if r.startswith("type/")]
     assert len(types) == 16, "every PLOVER type has cases"

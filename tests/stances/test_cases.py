@@ -30,7 +30,7 @@ def agree(want: dict[str, Any], got: dict[str, Any]) -> bool:
 
 @pytest.mark.slow
 def test_stance_cases() -> None:
-    results = run_cases(CASES, stances, agree, ["parse", "dates", "actors", "events", "stances"])
+    results = run_cases(CASES, stances, agree, ["parse", "dates", "actors", "events", "votes", "stances"])
     acc = report("stance cases", results)
     assert acc >= FLOOR
     # The author's own opinions never become an actor's stance.

@@ -38,7 +38,7 @@ def issues_file(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.mark.slow
 def test_new_issue_is_detected(issues_file: str) -> None:
-    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "events", "stances"], issues_file=issues_file,
+    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "events", "votes", "stances"], issues_file=issues_file,
                             progress=False))
     for (actor, polarity), text in TEXTS.items():
         doc = pipe(Document(id="k", text=text, published="2019-03-04"))
@@ -90,7 +90,7 @@ def test_an_implied_position_comes_from_the_file(tmp_path: Path, acts: str, impl
     only when the holder's own act is of that type (refusing recognition is no protest)."""
     path = tmp_path / "implying.yaml"
     path.write_text(IMPLYING.format(acts=acts), encoding="utf-8")
-    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "events", "stances"], issues_file=str(path),
+    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "events", "votes", "stances"], issues_file=str(path),
                             progress=False))
     doc = pipe(Document(id="k", text=TEXTS[("ESP", "oppose")], published="2019-03-04"))
     got = {(s.actor, s.issue, s.stance): s.rule for s in doc.stances}
@@ -116,7 +116,7 @@ def test_a_bad_implication_is_a_clear_error(tmp_path: Path, implication: str, me
 @pytest.mark.slow
 def test_an_issue_about_a_named_state_needs_that_state_nearby(issues_file: str) -> None:
     """The label names Kosovo, so refusing to recognise another breakaway region is no position on it."""
-    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "events", "stances"], issues_file=issues_file,
+    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "events", "votes", "stances"], issues_file=issues_file,
                             progress=False))
     text = "Spain's foreign minister said on Monday that Madrid would not recognise the independence of Abkhazia."
     doc = pipe(Document(id="a", text=text, published="2019-03-04"))

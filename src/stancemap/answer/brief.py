@@ -115,13 +115,14 @@ def vote_sentences(actor_name: str, votes: list[dict[str, Any]], k: int = 5) -> 
     out: list[str] = []
     seen: set[str] = set()
     for v in sorted(votes, key=lambda v: (str(v["date"] or ""), v["doc"])):
-        direction = str(v["rule"]).split(":", 1)[1] if ":" in str(v["rule"]) else ""
+        direction = str(v["predicate"] or "").split(":", 1)[1] if ":" in str(v["predicate"] or "") else ""
         if v["evidence"] in seen or direction not in _VOTE_VERB:
             continue
         seen.add(v["evidence"])
         when = f" ({v['date']})" if v["date"] else ""
-        verb = "did not vote for" if direction == "for" and v["negated"] else _VOTE_VERB[direction]
-        out.append(f"Vote{when}: {actor_name} {verb} a resolution: “{short(v['evidence'], 200)}” "
+        parts = str(v["rule"]).split(":")  # vote|rollcall : Y|N|A|X : symbol
+        what = f"resolution {parts[2]}" if len(parts) > 2 and parts[2] else "a resolution"
+        out.append(f"Vote{when}: {actor_name} {_VOTE_VERB[direction]} {what}: “{short(v['evidence'], 200)}” "
                    f"{cite([v['doc']])}.")
         if len(out) == k:
             break
@@ -160,7 +161,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
     stance_rows = store.rows("stances", "actor = ?", (actor,)) if actor else []
     clusters = store.rows("event_clusters", "source = ? OR target = ?", (actor, actor)) if actor else []
     claims = store.rows("claims", "subject = ?", (actor,)) if actor else []
-    votes = store.rows("events", "source = ? AND rule LIKE ?", (actor, "vote:%")) if actor else []
+    votes = store.rows("events", "source = ? AND predicate LIKE ?", (actor, "vote:%")) if actor else []
     voted = frozenset(v["evidence"] for v in votes)  # quoted once, in the votes sentence
     # The state's own position comes from the state and its institutions; society (activists,
     # business, media, opposition) is reported on its own.

@@ -9,7 +9,6 @@ from ..pipeline import register
 from .classifier import load_classifier
 from .coder import Coder
 from .lexicon import load_lexicon
-from .votes import code_votes
 
 
 class EventsComponent:
@@ -22,12 +21,8 @@ class EventsComponent:
                            load_classifier() if options.event_classifier else None)
 
     def __call__(self, doc: Document) -> Document:
-        coded = self.coder.code(doc)
-        votes = code_votes(doc, self.coder, self.coder.aggressors)
-        # "did not support the resolution" is a vote, coded once by the vote rules (not also as SUPPORT)
-        voted = {e.head for e in votes}
-        events = [e for e in coded if e.head not in voted] + votes
-        doc.events = dedupe_events(events)
+        # votes are read by their own stage (stancemap.votes), which runs next
+        doc.events = dedupe_events(self.coder.code(doc))
         return doc
 
 

@@ -154,7 +154,7 @@ _MEDIATION_WORDS = {"mediation", "mediate", "mediator", "intermediary"}
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "from", "at", "over", "for", "into", "in",
                 "between")
 NOUN_TARGET_PREPS = ("against", "on", "of", "to", "with", "toward", "towards", "into", "for", "over", "from")
-SPECIAL_VERBS = {"vote", "abstain"}
+SPECIAL_VERBS = {"vote", "abstain", "veto"}  # read by the vote stage (stancemap.votes)
 RECEIVE_VERBS = {"receive", "secure", "obtain", "get", "accept", "win", "request", "seek"}
 TRY_VERBS = {"seek", "aim", "try", "attempt", "strive", "endeavour", "endeavor", "work", "look", "hope", "want"}
 # Predicates that state a standing position: negated in any tense they are refusals.

@@ -40,7 +40,10 @@ class StancesComponent:
         return _SIGNATURES[key]
 
     def __call__(self, doc: Document) -> Document:
-        doc.stances = self.detector.detect(doc)
+        # Stances an earlier stage read from structure (votes) stand; what the detector finds on the same
+        # sentence for the same holder is the same vote read less surely (and what it implies).
+        given = {(s.sent, s.actor) for s in doc.stances}
+        doc.stances = doc.stances + [s for s in self.detector.detect(doc) if (s.sent, s.actor) not in given]
         by_sent: dict[tuple[int, str | None], list[str]] = {}
         for s in doc.stances:
             issues = by_sent.setdefault((s.sent, s.actor), [])

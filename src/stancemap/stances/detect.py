@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,6 +28,7 @@ from ..model import EVENT_TYPES, Document, Mention, Stance
 from ..nlp import clauses as cl
 from ..nlp.dates import clause_date
 from ..nlp.embed import embed
+from .issues import issue_subjects
 from .model import REFUSALS, Frame, IssueModel, content_stems, same_act, stem
 
 # Nouns that name a standing position: their possessor holds it ("Kazakhstan's multi-vector policy")
@@ -132,14 +132,7 @@ class StanceDetector:
         sentence speaks to such an issue only if it or one just before names one of them
         ("Kazakhstan's statehood" is not Ukraine's; sanctions on Iran are not sanctions on Russia)."""
         if self._subjects is None:
-            ref = self.lookup.ref
-            out: dict[str, frozenset[str]] = {}
-            for m in self.models:
-                words = re.findall(r"[A-Za-z][\w.-]*", m.issue.label.replace("'s", ""))
-                codes = {e.code for n in (1, 2, 3) for i in range(len(words) - n + 1)
-                         for e in ref.lookup(" ".join(words[i:i + n])) if e.kind in ("state", "adjective", "org")}
-                out[m.issue.id] = frozenset(codes)
-            self._subjects = out
+            self._subjects = {m.issue.id: issue_subjects(m.issue, self.lookup.ref) for m in self.models}
         return self._subjects
 
     def _says_issue(self, model: IssueModel, stems: set[str]) -> bool:
@@ -309,6 +302,8 @@ class StanceDetector:
             if m.code:
                 named.setdefault(m.sent, set()).add(m.code)
         for sent in doc.sentences:
+            if sent.idx in doc.structured:
+                continue  # read by a reader of its form (a roll call), not prose
             span = parsed.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None:
                 continue

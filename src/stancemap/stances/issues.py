@@ -10,6 +10,7 @@ is the shape of ../shared/spec/issues.yaml; ``--issues FILE`` adds the file's is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -125,3 +126,12 @@ def load_issues(path: str | None = None) -> tuple[Issue, ...]:
     own = {str(i.get("id")) for i in data["issues"] if isinstance(i, dict)}
     merged = {"issues": [i for i in shipped["issues"] if str(i.get("id")) not in own] + data["issues"]}
     return tuple(_parse(merged, str(p)))
+
+
+def issue_subjects(issue: Issue, ref: Any) -> frozenset[str]:
+    """The actors an issue's label names ("Russia's 2022 invasion of Ukraine": RUS, UKR; "UN resolutions
+    against Russia": RUS). A sentence speaks to such an issue only if it is about one of them: sanctions on
+    Iran are not sanctions on Russia, a resolution on Myanmar is not one against Russia."""
+    words = re.findall(r"[A-Za-z][\w.-]*", issue.label.replace("'s", ""))
+    return frozenset(e.code for n in (1, 2, 3) for i in range(len(words) - n + 1)
+                     for e in ref.lookup(" ".join(words[i:i + n])) if e.kind in ("state", "adjective", "org"))
