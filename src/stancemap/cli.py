@@ -47,6 +47,9 @@ def main_options(
     issues: Annotated[str | None, typer.Option("--issues", help="Issue YAML added to the shipped taxonomy (same id: "
                                                                    "replaces it; 'replace: true' in the file: only it).")] = None,
     lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="Extra predicate lexicon YAML (repeatable).")] = None,
+    resolutions: Annotated[list[str] | None, typer.Option(
+        "--resolutions", help="Extra resolutions YAML (symbol, body, date, what it condemns, issues; repeatable).")]
+    = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks instead of one-line errors.")] = False,
 ) -> None:
@@ -54,6 +57,7 @@ def main_options(
     State.debug = debug
     State.options = Options.from_file(
         config, db=db, actors_files=actors or None, issues_file=issues, lexicon_files=lexicon or None,
+        resolutions_files=resolutions or None,
         progress=False if quiet or not sys.stderr.isatty() else None,
     )
 
