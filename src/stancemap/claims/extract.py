@@ -23,7 +23,16 @@ from typing import Any
 from ..model import Claim, Document
 from . import context as ctx
 from .describe import indicator, period, subject, voted_on
-from .numbers import Number, is_number_token, parse_number, read_fraction, read_number, word_number
+from .numbers import (
+    SCALE_WORDS,
+    Number,
+    is_number_token,
+    parse_number,
+    read_fraction,
+    read_number,
+    read_ratio,
+    word_number,
+)
 from .tallies import read_tallies
 from .units import Counted, Units, count_unit, counted_after, load_units, measure_after
 
@@ -42,6 +51,8 @@ _QUALIFIERS = [
 _PERCENT = {"%", "percent", "per cent", "pct", "pc"}
 _OFFSET_AFTER = {"ago", "before", "after", "later", "earlier", "since", "prior", "previously"}
 _PERIOD_BEFORE = {"first", "last", "past", "previous", "recent", "final", "initial", "early", "late"}
+_DURATION_WORDS = {"for", "last", "take", "spend", "serve", "stay", "remain", "continue", "extend", "within", "during",
+                   "over", "run"}
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "decade", "century", "minute"}
 _DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "both", "all", "my", "your"}
 _DEFINITE_SETS = {"the", "these", "those", "all"}
@@ -83,9 +94,17 @@ class ClaimExtractor:
     # -- numbers -----------------------------------------------------------------------------------
     def _number(self, parsed: Any, i: int) -> Number | None:
         low = parsed[i].lower_
+        nxt = parsed[i + 1].lower_ if i + 1 < len(parsed) else ""
+        if low in ("a", "an") and nxt in SCALE_WORDS:
+            return Number(i, i + 1, SCALE_WORDS[nxt], False, scaled=True)  # "over a million Ukrainians"
+        if low == "half" and nxt in ("a", "an") and i + 2 < len(parsed) and parsed[i + 2].lower_ in SCALE_WORDS:
+            return Number(i, i + 2, 0.5 * SCALE_WORDS[parsed[i + 2].lower_], False, scaled=True)  # "half a million"
         if low in ("a", "an"):
             return read_fraction(parsed, i) or self._article_measure(parsed, i)
-        return read_fraction(parsed, i) or read_number(parsed, i, self.units.currencies)
+        num = read_fraction(parsed, i) or read_number(parsed, i, self.units.currencies, self.units.scales)
+        if num is not None and not num.fraction:
+            return read_ratio(parsed, num, self.units.currencies) or num
+        return num
 
     @staticmethod
     def _article_measure(parsed: Any, i: int) -> Number | None:
@@ -111,7 +130,7 @@ class ClaimExtractor:
         first = self._measure(doc, num, nationals, own_only=partner is not None)
         if partner is not None and second is not None:
             if first is None:  # "1.5 to 2 million Uzbeks", "between 200 and 300 people": the unit is said once
-                scale = _scale_of(partner, parsed)
+                scale = _scale_of(partner, parsed, self.units.scales)
                 if partner.scaled and not num.scaled and num.value <= partner.value / scale:
                     num.value *= scale
                 first = (second[0], num.end, second[2], num.start)
@@ -140,7 +159,7 @@ class ClaimExtractor:
             j += 1
         if j >= len(parsed) or j in skip or not is_number_token(parsed[j]):
             return None
-        other = read_number(parsed, j, self.units.currencies)
+        other = read_number(parsed, j, self.units.currencies, self.units.scales)
         if other is None or (num.digits and ctx.is_year(parsed[num.start].text) and other.value < 100):
             return None
         return other
@@ -165,11 +184,9 @@ class ClaimExtractor:
         nxt = parsed[k] if k < n else None
         if num.fraction:
             return self._fraction(parsed, num)
-        if prev is not None and (prev.text in u.currencies or prev.text in _SYMBOL_CURRENCIES
-                                 or prev.text.upper() in ("USD", "EUR", "GBP", "KZT", "RUB", "CNY", "JPY")):
-            unit = u.currencies.get(prev.text) or u.currencies.get(prev.text.lower()) or prev.text.upper()
-            if prev.text == "US$":
-                unit = "USD"
+        if prev is not None and (prev.text in u.currencies or prev.text.lower() in u.currencies
+                                 or prev.text in _SYMBOL_CURRENCIES):
+            unit = u.currencies.get(prev.text) or u.currencies.get(prev.text.lower()) or "USD"
             return unit, num.end, None, num.start - 1
         if nxt is None:
             return None
@@ -177,6 +194,11 @@ class ClaimExtractor:
                 (nxt.lower_ in ("us", "u.s.") and k + 1 < n and parsed[k + 1].lemma_.lower() == "dollar"):
             last = k + 1 if nxt.lower_ in ("us", "u.s.") else k
             return u.currencies[parsed[last].lemma_.lower()], last, None, num.start
+        if nxt.lower_ in u.scaled_measures and not num.scaled:
+            unit, factor = u.scaled_measures[nxt.lower_]
+            num.value *= factor  # "55 bcm"
+            num.scaled = True
+            return unit, k, None, num.start
         measure = measure_after(doc.text, parsed, k, u)
         if measure is not None:
             return measure[0], measure[1], None, num.start
@@ -190,6 +212,8 @@ class ClaimExtractor:
 
     def _fraction(self, parsed: Any, num: Number) -> tuple[str, int, Any | None, int] | None:
         """ "three-quarters of that", "a third", "more than half of GDP", "a two-thirds majority"."""
+        if num.ratio:
+            return "percent", num.end, None, num.start
         prev = parsed[num.start - 1] if num.start > 0 else None
         nxt = parsed[num.end + 1] if num.end + 1 < len(parsed) else None
         if prev is not None and (prev.lower_ in ("the", "first", "second", "last", "latter", "former", "other")
@@ -287,10 +311,14 @@ class ClaimExtractor:
             return False
         after = parsed[noun.i + 1] if noun.i + 1 < len(parsed) else None
         before = [t.lower_ for t in parsed[max(0, num.start - 3):num.start]]
-        if after is not None and after.lower_ in _OFFSET_AFTER and "for" not in before:
-            return True
+        lasting = any(t.lemma_.lower() in _DURATION_WORDS for t in parsed[max(0, num.start - 3):num.start])
+        if after is not None and after.lower_ in _OFFSET_AFTER and not lasting and (
+                noun.dep_ == "npadvmod" or noun.head.i == after.i or after.lower_ == "ago"):
+            return True  # "two days after the vote", not "lasted 72 hours before fighting resumed"
         if any(b in _PERIOD_BEFORE for b in before[-2:]):
             return True
+        if before and before[-1] in ("the", "those", "these") and not lasting:
+            return True  # "in the three months to June": a period, not a duration
         return noun.ent_type_ == "DATE" and num.digits and ctx.is_year(parsed[num.start].text)
 
     def _claim(self, doc: Document, num: Number, measure: tuple[str, int, Any | None, int]) -> Claim | None:
@@ -354,17 +382,16 @@ def _partitive(parsed: Any, num: Number, sent_end: int, units: Units) -> Counted
     if parsed[j].lower_ == "own":
         j += 1
     if j < sent_end and is_number_token(parsed[j]):
-        other = read_number(parsed, j, units.currencies)
+        other = read_number(parsed, j, units.currencies, units.scales)
         j = other.end + 1 if other is not None else j
     return counted_after(parsed, j - 1, sent_end)
 
 
-def _scale_of(num: Number, parsed: Any) -> float:
+def _scale_of(num: Number, parsed: Any, scales: dict[str, float]) -> float:
     """The scale of a number ("2 million" -> 1e6) from its scale words."""
     scale = 1.0
     for t in parsed[num.start + 1:num.end + 1]:
-        scale *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
-                  "tn": 1e12}.get(t.lower_, 1.0)
+        scale *= scales.get(t.lower_, 1.0)
     m = re.match(r"^\d[\d,.]*(bn|mn|tn|m|k|b)$", parsed[num.start].text, re.IGNORECASE)
     if m:
         scale *= {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "k": 1e3}[m.group(1).lower()]

@@ -38,6 +38,7 @@ class Number:
     scaled: bool = False  # a scale word or suffix was applied ("million", "bn")
     fraction: bool = False  # a fraction of a whole, as a percentage ("three-quarters" -> 75)
     plus: bool = False  # "2,000-plus", "2,000+": more than
+    ratio: bool = False  # "one in five", "nine out of ten": a share, as a percentage
 
 
 def word_number(words: list[str]) -> float | None:
@@ -121,8 +122,29 @@ def read_fraction(parsed: Any, i: int) -> Number | None:
     return Number(i, k, round(100.0 * num / den, 2), False, fraction=True)
 
 
-def read_number(parsed: Any, i: int, currencies: dict[str, str]) -> Number | None:
-    """The number starting at token i, with any scale words after it, or None."""
+def read_ratio(parsed: Any, num: Number, currencies: dict[str, str]) -> Number | None:
+    """ "1 in 5 Ukrainians", "nine out of ten exports": the share ``num`` of a whole, as a percentage."""
+    k = num.end + 1
+    n = len(parsed)
+    if k < n and parsed[k].lower_ == "in":
+        k += 1
+    elif k + 2 < n and parsed[k].lower_ == "out" and parsed[k + 1].lower_ == "of":
+        k += 2
+    else:
+        return None
+    if k >= n or not is_number_token(parsed[k]):
+        return None
+    whole = read_number(parsed, k, currencies)
+    if whole is None or whole.scaled or not 0 < num.value < whole.value <= 1000 or num.scaled:
+        return None
+    return Number(num.start, whole.end, round(100.0 * num.value / whole.value, 2), num.digits, fraction=True,
+                  ratio=True)
+
+
+def read_number(parsed: Any, i: int, currencies: dict[str, str],
+                scales: dict[str, float] | None = None) -> Number | None:
+    """The number starting at token i, with any scale words after it (``scales``: word -> factor), or None."""
+    scales = scales if scales is not None else SCALE_WORDS
     n = len(parsed)
     tok = parsed[i]
     prev = parsed[i - 1] if i > 0 else None
@@ -134,11 +156,9 @@ def read_number(parsed: Any, i: int, currencies: dict[str, str]) -> Number | Non
         if value is None:
             return None
         j, scale = i, 1.0
-        while j + 1 < n and parsed[j + 1].lower_ in SCALE_WORDS:
-            scale *= SCALE_WORDS[parsed[j + 1].lower_]
-            j += 1
-        if j + 1 < n and parsed[j + 1].lower_ in ("bn", "mn", "mln", "tn") and j == i:
-            scale = {"bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12}[parsed[j + 1].lower_]
+        money = prev is not None and (prev.text in currencies or prev.text.lower() in currencies)
+        while j + 1 < n and (parsed[j + 1].lower_ in scales and (len(parsed[j + 1].text) > 1 or money)):
+            scale *= scales[parsed[j + 1].lower_]  # "1.5 million", "5,000 crore", "£3.5 m" after a currency
             j += 1
         value *= scale
         j, value = _and_a_half(parsed, j, value, scale)

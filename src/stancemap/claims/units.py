@@ -30,6 +30,7 @@ class Units:
     scales: dict[str, float]
     noun_units: dict[str, str]
     measures: tuple[tuple[str, str], ...]  # (phrase, unit), longest phrase first
+    scaled_measures: dict[str, tuple[str, float]]  # "bcm" -> (cubic metres, 1e9)
     compounds: tuple[tuple[tuple[str, ...], str], ...]  # (singular words, unit), longest first
     people_verbs: frozenset[str]
     references: frozenset[str]
@@ -57,6 +58,8 @@ def load_units() -> Units:
         scales={k.lower(): float(v) for k, v in data["scales"].items()},
         noun_units=nouns,
         measures=tuple(sorted(measures, key=lambda m: -len(m[0]))),
+        scaled_measures={str(k).lower(): (str(v[0]), float(v[1]))
+                         for k, v in (data.get("scaled_measures") or {}).items()},
         compounds=tuple(sorted(compounds, key=lambda c: -len(c[0]))),
         people_verbs=frozenset(w.lower() for w in data.get("people_verbs") or []),
         references=frozenset(str(w).lower() for w in data.get("references") or []),
@@ -125,8 +128,9 @@ def counted_after(parsed: Any, end: int, sent_end: int) -> Counted | None:
             j += 1
             continue
         premodifier = t.dep_ in _MODIFIER_DEPS and t.head.i > t.i
-        if toks and t.ent_type_ in ("DATE", "TIME") and not toks[-1].ent_type_:
-            break  # "killed 20 people Monday"
+        if t.ent_type_ in ("DATE", "TIME") and parsed[end].ent_type_ not in ("DATE", "TIME") \
+                and t.lower_ not in ("-", "–"):
+            break  # "killed 20 people Monday", "rose to 1.1 million last year"
         if _is_noun(t) and t.lower_ not in ("per", "%"):
             toks.append(t)
         elif t.pos_ == "ADJ" or t.tag_ in ("JJ", "JJR", "JJS"):
@@ -138,6 +142,8 @@ def counted_after(parsed: Any, end: int, sent_end: int) -> Counted | None:
             pass  # "German-made", "infantry fighting vehicles"
         elif any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text):
             pass  # a model inside a name: "Leopard 2A6 tanks"
+        elif t.pos_ == "NUM" and toks and toks[-1].pos_ == "PROPN" and j + 1 < n and _is_noun(parsed[j + 1]):
+            pass  # "31 Leopard 2 tanks", "14 Challenger 2 tanks"
         else:
             break
         j += 1
