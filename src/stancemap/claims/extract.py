@@ -73,7 +73,9 @@ class ClaimExtractor:
         out.extend(self._multipliers(doc))
         self._said: dict[int, str] = {}  # sentence (spaCy start token) -> unit of its last count or sum
         parsed = doc.parsed
-        nationals = {m.head for m in doc.mentions if m.code and len(m.code) == 3 and m.head >= 0}
+        # a state's people named by their demonym ("Uzbeks", "Kyrgyz"), as the actor stage resolved them
+        nationals = {m.head for m in doc.mentions
+                     if m.code and len(m.code) == 3 and m.head >= 0 and m.rule in ("people", "adjective")}
         i, n = 0, len(parsed)
         while i < n:
             if i in skip or not (is_number_token(parsed[i]) or parsed[i].lower_ in ("a", "an", "half")):
@@ -239,7 +241,7 @@ class ClaimExtractor:
             return None  # "one of", "one" as a pronoun
         if num.start == num.end - 1 and parsed[num.end].lower_ in ("decade", "century"):
             return "years", num.end, parsed[num.end], num.start
-        counted = counted_after(parsed, num.end, sent.end)
+        counted = counted_after(parsed, num.end, sent.end, nationals)
         partitive = counted is None
         if counted is None:
             counted = _partitive(parsed, num, sent.end, self.units)
@@ -249,9 +251,9 @@ class ClaimExtractor:
         if unit is None:
             return None
         noun = counted.head
-        if num.digits and ctx.is_year(parsed[num.start].text) and num.start == num.end \
-                and unit not in self.units.noun_units.values():
-            return None  # "the 2022 elections"
+        if num.digits and ctx.is_year(parsed[num.start].text) and num.start == num.end and (
+                unit not in self.units.noun_units.values() or parsed[num.start].ent_type_ == "DATE"):
+            return None  # "the 2022 elections", "the 1936 Montreux Convention"
         if self._time_reference(parsed, num, counted):
             return None
         if not num.digits and not counted.compound and not partitive and _anaphoric(parsed, num, noun):
@@ -379,7 +381,10 @@ def _partitive(parsed: Any, num: Number, sent_end: int, units: Units) -> Counted
     if k + 2 >= sent_end or parsed[k].lower_ != "of" or parsed[k + 1].lower_ not in _DEFINITE | {"its"}:
         return None
     j = k + 2
-    if parsed[j].lower_ == "own":
+    owner = next((t.i for t in parsed[j:min(sent_end, j + 5)] if t.text in ("'s", "’s")), None)
+    if owner is not None:
+        j = owner + 1  # "two of the province's five bridges"
+    if j < sent_end and parsed[j].lower_ == "own":
         j += 1
     if j < sent_end and is_number_token(parsed[j]):
         other = read_number(parsed, j, units.currencies, units.scales)
@@ -400,7 +405,7 @@ def _scale_of(num: Number, parsed: Any, scales: dict[str, float]) -> float:
 
 def _qualifier_before(parsed: Any, first: int) -> str | None:
     before = " ".join(t.lower_ for t in parsed[max(0, first - 3):first])
-    for phrase, q in _QUALIFIERS:
+    for phrase, q in sorted(_QUALIFIERS, key=lambda pq: -len(pq[0])):  # "no more than" before "more than"
         if before == phrase or before.endswith(" " + phrase):
             return q
     return None

@@ -86,9 +86,10 @@ def measure_after(text: str, parsed: Any, k: int, units: Units) -> tuple[str, in
 class Counted:
     """The noun phrase a number counts: its tokens and head, and whether it is a "N-noun" compound."""
 
-    tokens: list[Any]
+    tokens: list[Any]  # the nouns of the phrase
     head: Any
     compound: bool = False
+    words: tuple[str, ...] = ()  # every word of the phrase up to the head, lower-cased ("armoured", "personnel", ...)
 
 
 def _is_noun(t: Any) -> bool:
@@ -99,7 +100,7 @@ def _plural(t: Any) -> bool:
     return t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and t.lower_.endswith("s") and not t.lower_.endswith("ss"))
 
 
-def counted_after(parsed: Any, end: int, sent_end: int) -> Counted | None:
+def counted_after(parsed: Any, end: int, sent_end: int, nationals: set[int] | None = None) -> Counted | None:
     """The noun phrase right after the number ending at token ``end``, or None.
 
     Modifiers (adjectives, nationality words, names used as modifiers, participles like "German-made")
@@ -152,11 +153,12 @@ def counted_after(parsed: Any, end: int, sent_end: int) -> Counted | None:
     head = toks[-1]
     if not _plural(head):
         plural = [t for t in toks if _plural(t) and not t.text[:1].isupper()] or \
-                 [t for t in toks if _plural(t) and t.ent_type_ == "NORP"]
+                 [t for t in toks if t.ent_type_ == "NORP" or t.idx in (nationals or set())]
         if plural:
             head = plural[-1]  # "1 million Tajiks work" (a verb tagged as a noun)
             toks = toks[:toks.index(head) + 1]
-    return Counted(toks, head)
+    words = tuple(t.lower_ for t in parsed[k:head.i + 1] if t.text not in ("-", "–") and t.text not in _QUOTES)
+    return Counted(toks, head, words=words)
 
 
 def plural_of(t: Any) -> str:
@@ -183,18 +185,19 @@ def count_unit(counted: Counted, value: float, units: Units, nationals: set[int]
     if counted.compound:
         mapped = units.noun_units.get(lemma) or units.noun_units.get(low)
         return mapped if mapped and mapped not in _PEOPLE_LIKE else plural_of(head)
-    words = [t.lemma_.lower() for t in counted.tokens if t.text not in ("-", "–")]
+    words = (*counted.words[:-1], lemma)
     for phrase, unit in units.compounds:
-        if len(words) >= len(phrase) and tuple(words[-len(phrase):]) == phrase:
-            return unit
+        if len(words) >= len(phrase) and words[-len(phrase):] == phrase:
+            return "people" if unit == "troops" and _people_verb(head, units) else unit
     capital = head.text[:1].isupper()
     if capital and (head.ent_type_ == "NORP" or (head.idx in nationals and head.ent_type_ != "GPE")):
-        return "people" if _plural(head) or value == 1 else None
+        return "people"  # "Uzbeks", "Britons", "Kyrgyz", "Swiss"
     if capital:
-        if not _plural(head) or head.ent_type_ in _NAMED:
+        if not _plural(head):
             return None  # a name: "4 Russias", "9 Astanas"
-        low = low.lower()
         lemma = low[:-1] if low.endswith("s") else low
+        if head.ent_type_ in _NAMED and lemma not in units.noun_units:
+            return None  # "27 EU Member States" is a count of states; "3 Koreas" is a name
     mapped = units.noun_units.get(lemma) or units.noun_units.get(low)
     if mapped == "troops" and _people_verb(head, units):
         return "people"
