@@ -102,8 +102,10 @@ def in_reference(parsed: Any, num: Number, references: frozenset[str]) -> bool:
     if prev is None:
         return False
     low = prev.lower_.rstrip(".")
-    if low in references or prev.text in ("#", "№", "§"):
+    if prev.text in ("#", "№", "§"):
         return True
+    if low in references and (prev.pos_ in ("NOUN", "PROPN", "X") or prev.text[:1].isupper()):
+        return True  # "Article 5", "page 12", but not "will order 96 helicopters", "issued 200 visas"
     if num.digits and prev.text == "." and prev.i > 0 and parsed[prev.i - 1].lower_ in references \
             and not parsed[prev.i - 1].whitespace_:
         return True  # "No. 12" as the tokenizer splits it

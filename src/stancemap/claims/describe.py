@@ -94,6 +94,33 @@ def subject(doc: Document, sent_idx: int) -> str | None:
     return str(focal) if focal else None
 
 
+def voting_body(doc: Document, sent_idx: int, tok: int | None) -> str | None:
+    """Who cast a tally's votes: the subject of the voting verb if it names an actor ("The Eduskunta
+    approved ..."), else the body last seen acting in the sentences before ("The General Assembly met ...
+    The text was adopted by 93 votes to 24"), else the sentence's state."""
+    parsed = doc.parsed
+    by_head = {m.head: m for m in doc.mentions if m.code and not m.rule.startswith("pronoun")}
+    if tok is not None:
+        node = parsed[tok]
+        for _ in range(8):
+            if node.pos_ in ("VERB", "AUX"):
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+        for c in node.children:
+            if c.dep_ == "nsubj":  # the subject's own words, not a clause about it ("the draft, tabled by X,")
+                for t in [c, *[x for x in c.children if x.dep_ in ("compound", "poss", "amod", "nmod")]]:
+                    if t.idx in by_head:
+                        return str(by_head[t.idx].code)
+    for idx in range(sent_idx - 1, max(-1, sent_idx - 6), -1):
+        acting = [m for m in doc.mentions if m.sent == idx and m.code and m.kind == "org"
+                  and m.head in {t.idx for t in parsed if t.dep_ in ("nsubj", "nsubjpass")}]
+        if acting:
+            return str(acting[0].code)
+    return subject(doc, sent_idx)
+
+
 def period(doc: Document, sent_idx: int) -> str | None:
     for t in getattr(doc, "times", []) or []:
         if t.sent == sent_idx and t.value:

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..model import Claim, Document
 from . import context as ctx
-from .describe import indicator, period, subject, voted_on
+from .describe import indicator, period, subject, voted_on, voting_body
 from .numbers import (
     SCALE_WORDS,
     Number,
@@ -353,7 +353,7 @@ class ClaimExtractor:
                 tok = starts.get(sent.start + p.start)
                 what = voted_on(parsed, tok) if tok is not None else ""
                 out.append(Claim(indicator=f"{p.role} ({what})" if what else p.role, value=p.value, unit=p.unit,
-                                 start=sent.start, end=sent.end, subject=subject(doc, sent.idx), qualifier=None,
+                                 start=sent.start, end=sent.end, subject=voting_body(doc, sent.idx, tok), qualifier=None,
                                  period=period(doc, sent.idx), sent=sent.idx,
                                  surface=doc.text[sent.start + p.start:sent.start + p.end]))
         return out, skip
