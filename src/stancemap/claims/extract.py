@@ -241,7 +241,7 @@ class ClaimExtractor:
             return None  # "one of", "one" as a pronoun
         if num.start == num.end - 1 and parsed[num.end].lower_ in ("decade", "century"):
             return "years", num.end, parsed[num.end], num.start
-        counted = counted_after(parsed, num.end, sent.end, nationals)
+        counted = counted_after(parsed, num.end, sent.end, nationals, self.units.noun_units)
         partitive = counted is None
         if counted is None:
             counted = _partitive(parsed, num, sent.end, self.units)

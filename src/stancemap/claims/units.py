@@ -20,6 +20,7 @@ from .. import yamlio
 _QUOTES = {'"', "'", "“", "”", "‘", "’", "«", "»", "``", "''"}
 _NAMED = {"GPE", "PERSON", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE",
           "TIME"}
+_NAMES = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod"}
 _PEOPLE_LIKE = {"people", "troops"}
 
@@ -100,7 +101,8 @@ def _plural(t: Any) -> bool:
     return t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and t.lower_.endswith("s") and not t.lower_.endswith("ss"))
 
 
-def counted_after(parsed: Any, end: int, sent_end: int, nationals: set[int] | None = None) -> Counted | None:
+def counted_after(parsed: Any, end: int, sent_end: int, nationals: set[int] | None = None,
+                  known: dict[str, str] | None = None) -> Counted | None:
     """The noun phrase right after the number ending at token ``end``, or None.
 
     Modifiers (adjectives, nationality words, names used as modifiers, participles like "German-made")
@@ -132,7 +134,10 @@ def counted_after(parsed: Any, end: int, sent_end: int, nationals: set[int] | No
         if t.ent_type_ in ("DATE", "TIME") and parsed[end].ent_type_ not in ("DATE", "TIME") \
                 and t.lower_ not in ("-", "–"):
             break  # "killed 20 people Monday", "rose to 1.1 million last year"
-        if _is_noun(t) and t.lower_ not in ("per", "%"):
+        if toks and t.ent_iob_ == "I" and toks[-1].ent_type_ in _NAMES and t.ent_type_ == toks[-1].ent_type_:
+            if _is_noun(t):
+                toks.append(t)  # inside a name used as a modifier: "Council of Europe states"
+        elif _is_noun(t) and t.lower_ not in ("per", "%"):
             toks.append(t)
         elif t.pos_ == "ADJ" or t.tag_ in ("JJ", "JJR", "JJS"):
             if toks and not premodifier:
@@ -148,6 +153,9 @@ def counted_after(parsed: Any, end: int, sent_end: int, nationals: set[int] | No
         else:
             break
         j += 1
+    if toks and toks[-1].pos_ == "PROPN" and j < n and parsed[j].tag_ == "VBZ" and parsed[j].is_lower \
+            and parsed[j].lower_[:-1] in (known or {}):
+        toks.append(parsed[j])  # "41 other Council of Europe states", "states" tagged as a verb
     if not toks:
         return None
     head = toks[-1]
