@@ -11,6 +11,7 @@ its neighbours, so that it holds whatever the outlet or the state.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from .numbers import Number
@@ -83,15 +84,14 @@ def in_symbol(text: str, start: int, end: int) -> bool:
     return not _PLAIN.match(chunk)
 
 
-def in_name(parsed: Any, num: Number, currencies: dict[str, str]) -> bool:
+def in_name(parsed: Any, num: Number, prefixes: Collection[str]) -> bool:
     """Digits right after a capitalised name: "Leopard 2 tanks", "Nord Stream 2", "Minsk 2"."""
     if not num.digits or num.start == 0:
         return False
     prev = parsed[num.start - 1]
     if not prev.whitespace_ or prev.pos_ != "PROPN" or not prev.text[:1].isupper():
         return False
-    if is_month(prev) or prev.ent_type_ in ("DATE", "TIME") or prev.text in currencies \
-            or prev.text.upper() in currencies.values():
+    if is_month(prev) or prev.ent_type_ in ("DATE", "TIME") or prev.text in prefixes:
         return False
     return not prev.is_sent_start or prev.i + 1 < num.start  # a sentence's first word may be a name too
 

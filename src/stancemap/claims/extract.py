@@ -103,9 +103,9 @@ class ClaimExtractor:
             return Number(i, i + 2, 0.5 * SCALE_WORDS[parsed[i + 2].lower_], False, scaled=True)  # "half a million"
         if low in ("a", "an"):
             return read_fraction(parsed, i) or self._article_measure(parsed, i)
-        num = read_fraction(parsed, i) or read_number(parsed, i, self.units.currencies, self.units.scales)
+        num = read_fraction(parsed, i) or read_number(parsed, i, self.units.prefixes, self.units.scales)
         if num is not None and not num.fraction:
-            return read_ratio(parsed, num, self.units.currencies) or num
+            return read_ratio(parsed, num, self.units.prefixes) or num
         return num
 
     @staticmethod
@@ -148,7 +148,7 @@ class ClaimExtractor:
     def _range_partner(self, parsed: Any, num: Number, skip: set[int]) -> Number | None:
         """The second number of a range right after ``num`` ("25% to 45%", "10,000-15,000", "between 3 and 5")."""
         k = num.end + 1
-        while k < len(parsed) and (parsed[k].text in _PERCENT or parsed[k].text in self.units.currencies):
+        while k < len(parsed) and (parsed[k].text in _PERCENT or parsed[k].text in self.units.prefixes):
             k += 1  # "25% to 45%"
         if k + 1 >= len(parsed) or parsed[k].lower_ not in _RANGE_LINKS:
             return None
@@ -157,11 +157,11 @@ class ClaimExtractor:
         if parsed[k].lower_ == "or" and not num.digits:
             return None
         j = k + 1
-        if parsed[j].text in _SYMBOL_CURRENCIES or parsed[j].text in self.units.currencies:
+        if parsed[j].text in _SYMBOL_CURRENCIES or parsed[j].text in self.units.prefixes:
             j += 1
         if j >= len(parsed) or j in skip or not is_number_token(parsed[j]):
             return None
-        other = read_number(parsed, j, self.units.currencies, self.units.scales)
+        other = read_number(parsed, j, self.units.prefixes, self.units.scales)
         if other is None or (num.digits and ctx.is_year(parsed[num.start].text) and other.value < 100):
             return None
         return other
@@ -186,8 +186,7 @@ class ClaimExtractor:
         nxt = parsed[k] if k < n else None
         if num.fraction:
             return self._fraction(parsed, num)
-        if prev is not None and (prev.text in u.currencies or prev.text.lower() in u.currencies
-                                 or prev.text in _SYMBOL_CURRENCIES):
+        if prev is not None and (prev.text in u.prefixes or prev.text in _SYMBOL_CURRENCIES):
             unit = u.currencies.get(prev.text) or u.currencies.get(prev.text.lower()) or "USD"
             return unit, num.end, None, num.start - 1
         if nxt is None:
@@ -235,7 +234,7 @@ class ClaimExtractor:
     def _count(self, doc: Document, num: Number, nationals: set[int]) -> tuple[str, int, Any | None, int] | None:
         parsed = doc.parsed
         sent = parsed[num.start].sent
-        if num.digits and (ctx.in_name(parsed, num, self.units.currencies) or parsed[num.start].ent_type_ == "ORDINAL"):
+        if num.digits and (ctx.in_name(parsed, num, self.units.prefixes) or parsed[num.start].ent_type_ == "ORDINAL"):
             return None
         if num.value == 1 and not num.digits and parsed[num.start].lower_ not in ("a", "an"):
             return None  # "one of", "one" as a pronoun
@@ -387,7 +386,7 @@ def _partitive(parsed: Any, num: Number, sent_end: int, units: Units) -> Counted
     if j < sent_end and parsed[j].lower_ == "own":
         j += 1
     if j < sent_end and is_number_token(parsed[j]):
-        other = read_number(parsed, j, units.currencies, units.scales)
+        other = read_number(parsed, j, units.prefixes, units.scales)
         j = other.end + 1 if other is not None else j
     return counted_after(parsed, j - 1, sent_end)
 

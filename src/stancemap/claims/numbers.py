@@ -9,6 +9,7 @@ that the extractor can look for what it measures right after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,13 +84,13 @@ def is_number_token(tok: Any) -> bool:
     return bool(_DIGITS.match(tok.text)) or is_word_number(tok) or bool(_GLUED.match(tok.text))
 
 
-def _glued(tok: Any, prev: Any | None, currencies: dict[str, str]) -> tuple[float, float] | None:
+def _glued(tok: Any, prev: Any | None, prefixes: Collection[str]) -> tuple[float, float] | None:
     """(number, scale) of a token like "20bn"; one-letter scales only after a currency ("$5m")."""
     m = _GLUED.match(tok.text)
     if not m:
         return None
     suffix = m.group(2).lower()
-    if len(suffix) == 1 and not (prev is not None and prev.text in currencies):
+    if len(suffix) == 1 and not (prev is not None and prev.text in prefixes):
         return None
     scale = {"bn": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "tn": 1e12, "k": 1e3}[suffix]
     return float(m.group(1).replace(",", "")), scale
@@ -122,7 +123,7 @@ def read_fraction(parsed: Any, i: int) -> Number | None:
     return Number(i, k, round(100.0 * num / den, 2), False, fraction=True)
 
 
-def read_ratio(parsed: Any, num: Number, currencies: dict[str, str]) -> Number | None:
+def read_ratio(parsed: Any, num: Number, prefixes: Collection[str]) -> Number | None:
     """ "1 in 5 Ukrainians", "nine out of ten exports": the share ``num`` of a whole, as a percentage."""
     k = num.end + 1
     n = len(parsed)
@@ -134,21 +135,24 @@ def read_ratio(parsed: Any, num: Number, currencies: dict[str, str]) -> Number |
         return None
     if k >= n or not is_number_token(parsed[k]):
         return None
-    whole = read_number(parsed, k, currencies)
+    whole = read_number(parsed, k, prefixes)
     if whole is None or whole.scaled or not 0 < num.value < whole.value <= 1000 or num.scaled:
         return None
     return Number(num.start, whole.end, round(100.0 * num.value / whole.value, 2), num.digits, fraction=True,
                   ratio=True)
 
 
-def read_number(parsed: Any, i: int, currencies: dict[str, str],
+def read_number(parsed: Any, i: int, prefixes: Collection[str],
                 scales: dict[str, float] | None = None) -> Number | None:
-    """The number starting at token i, with any scale words after it (``scales``: word -> factor), or None."""
+    """The number starting at token i, with any scale words after it (``scales``: word -> factor), or None.
+
+    ``prefixes`` are the currency signs and codes written before a number: after one, a one-letter scale
+    counts ("$5m", "£3.5 m"); elsewhere "5 m" may be metres."""
     scales = scales if scales is not None else SCALE_WORDS
     n = len(parsed)
     tok = parsed[i]
     prev = parsed[i - 1] if i > 0 else None
-    glued = _glued(tok, prev, currencies)
+    glued = _glued(tok, prev, prefixes)
     if glued is not None:
         return Number(i, i, glued[0] * glued[1], True, scaled=True)
     if _DIGITS.match(tok.text):
@@ -156,7 +160,7 @@ def read_number(parsed: Any, i: int, currencies: dict[str, str],
         if value is None:
             return None
         j, scale = i, 1.0
-        money = prev is not None and (prev.text in currencies or prev.text.lower() in currencies)
+        money = prev is not None and prev.text in prefixes
         while j + 1 < n and (parsed[j + 1].lower_ in scales and (len(parsed[j + 1].text) > 1 or money)):
             scale *= scales[parsed[j + 1].lower_]  # "1.5 million", "5,000 crore", "£3.5 m" after a currency
             j += 1

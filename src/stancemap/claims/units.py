@@ -28,6 +28,7 @@ _PEOPLE_LIKE = {"people", "troops"}
 @dataclass(frozen=True)
 class Units:
     currencies: dict[str, str]
+    prefixes: frozenset[str]  # currency signs and codes written before the number ("$", "US$", "EUR", "Rs")
     scales: dict[str, float]
     noun_units: dict[str, str]
     measures: tuple[tuple[str, str], ...]  # (phrase, unit), longest phrase first
@@ -56,6 +57,7 @@ def load_units() -> Units:
     measures = [(p.lower(), unit) for unit, phrases in (data.get("measures") or {}).items() for p in phrases]
     return Units(
         currencies={k.lower() if len(k) > 1 else k: v for k, v in data["currencies"].items()},
+        prefixes=frozenset(k for k in data["currencies"] if not k.islower()),
         scales={k.lower(): float(v) for k, v in data["scales"].items()},
         noun_units=nouns,
         measures=tuple(sorted(measures, key=lambda m: -len(m[0]))),
