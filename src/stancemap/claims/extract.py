@@ -122,25 +122,28 @@ class ClaimExtractor:
         parsed = doc.parsed
         u = self.units
         out: list[Claim] = []
-        i = 0
-        n = len(parsed)
         index = {m.head: m for m in doc.mentions if m.head >= 0}
-        while i < n:
-            tok = parsed[i]
-            if not _is_num(tok):
-                i += 1
-                continue
-            j = i
-            while j + 1 < n and (_is_num(parsed[j + 1]) or (parsed[j + 1].lower_ in u.scales and
-                                 parsed[j + 1].lower_ in ("thousand", "million", "billion", "trillion", "bn", "mn"))):
-                j += 1
-            claim = self._claim(doc, i, j, index)
-            if claim is not None:
-                out.append(claim)
-            i = j + 1
+        # A number, its currency and its scale are read within one sentence: "... in March 2022" and a
+        # "$4.5 billion" that starts the next sentence are not "2022 dollars".
+        for sentence in parsed.sents:
+            i, n = sentence.start, sentence.end
+            while i < n:
+                tok = parsed[i]
+                if not _is_num(tok):
+                    i += 1
+                    continue
+                j = i
+                while j + 1 < n and (_is_num(parsed[j + 1]) or (parsed[j + 1].lower_ in u.scales and parsed[j + 1].lower_
+                                     in ("thousand", "million", "billion", "trillion", "bn", "mn"))):
+                    j += 1
+                claim = self._claim(doc, i, j, index, sentence.start, n)
+                if claim is not None:
+                    out.append(claim)
+                i = j + 1
         return out
 
-    def _claim(self, doc: Document, i: int, j: int, index: dict[int, Mention]) -> Claim | None:
+    def _claim(self, doc: Document, i: int, j: int, index: dict[int, Mention], lo: int, hi: int) -> Claim | None:
+        """The claim of the number at tokens ``i..j``, reading neighbours only in its sentence ``[lo, hi)``."""
         parsed, u = doc.parsed, self.units
         span = parsed[i:j + 1]
         words = [t.text for t in span]
@@ -157,20 +160,23 @@ class ClaimExtractor:
             value = word_number(num_words)
         if value is None:
             return None
-        prev = parsed[i - 1] if i > 0 else None
-        nxt = parsed[j + 1] if j + 1 < len(parsed) else None
-        nxt2 = parsed[j + 2] if j + 2 < len(parsed) else None
+        prev = parsed[i - 1] if i > lo else None
+        nxt = parsed[j + 1] if j + 1 < hi else None
+        nxt2 = parsed[j + 2] if j + 2 < hi else None
         # Currency before ("$24.2 billion") or after ("150 million tenge"); scale after the number.
         unit: str | None = None
         end = j
         if nxt is not None and nxt.lower_ in u.scales and len(nxt.lower_) > 1 and nxt.lower_ not in ("m", "b"):
             scale *= u.scales[nxt.lower_]
             end = j + 1
-            nxt = parsed[end + 1] if end + 1 < len(parsed) else None
-            nxt2 = parsed[end + 2] if end + 2 < len(parsed) else None
+            nxt = parsed[end + 1] if end + 1 < hi else None
+            nxt2 = parsed[end + 2] if end + 2 < hi else None
         if prev is not None and (prev.text in u.currencies or prev.text.upper() in ("USD", "EUR", "GBP", "KZT", "RUB")):
             unit = u.currencies.get(prev.text) or u.currencies.get(prev.text.upper())
-        if unit is None and nxt is not None and nxt.lemma_.lower() in u.currencies:
+        # A currency after the number ("150 million tenge"), unless a number follows it: then it is
+        # that number's ("in March 2022 $4.5 billion" is not 2022 dollars).
+        if unit is None and nxt is not None and nxt.lemma_.lower() in u.currencies \
+                and not (nxt2 is not None and _is_num(nxt2)):
             unit = u.currencies[nxt.lemma_.lower()]
             end += 1
         if unit is None and nxt is not None and (nxt.text in _PERCENT or nxt.lower_ in _PERCENT or
