@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
@@ -181,15 +180,20 @@ def test_deep_nesting_is_named_as_the_reason() -> None:
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in a name")
 def test_file_name_that_is_not_utf8_is_stored(tmp_path: Path) -> None:
     """A name with a byte that is no UTF-8 made SQLite refuse the id (UnicodeEncodeError) and stop the run."""
+    from stancemap.runner import ingest_paths
+    from stancemap.store import open_store
+
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "caf\udce9.txt").write_text(TEXT, encoding="utf-8")  # the byte 0xE9 on disk
     db = tmp_path / "x.db"
-    res = subprocess.run([sys.executable, "-m", "stancemap", "--db", str(db), "-q", "ingest", str(folder)],
-                         capture_output=True, text=True, timeout=300)
-    assert res.returncode == 0, res.stderr
+    options = Options(db=str(db), pipeline=["parse"], progress=False)  # the store is what is tested
+    with open_store(str(db)) as store:
+        report = ingest_paths([str(folder)], store, options)
+    assert report.stored == ["caf\ufffd"] and not report.errors
     with sqlite3.connect(db) as con:
-        assert [r[0] for r in con.execute("SELECT id FROM documents")] == ["caf\ufffd"]
+        assert con.execute("SELECT id, source FROM documents").fetchall() == [
+            ("caf\ufffd", str(folder / "caf\ufffd.txt"))]
 
 
 def test_broken_sidecar_is_reported_and_its_documents_still_read(tmp_path: Path) -> None:
