@@ -189,8 +189,10 @@ class ClaimExtractor:
         if prev is not None and (prev.text in u.prefixes or prev.text in _SYMBOL_CURRENCIES):
             unit = u.currencies.get(prev.text) or u.currencies.get(prev.text.lower()) or "USD"
             return unit, num.end, None, num.start - 1
-        if nxt is None:
-            return None
+        if nxt is None or nxt.sent.start != parsed[num.start].sent.start:
+            return None  # what follows in the next sentence is not this number's unit
+        if nxt.text in u.prefixes and k + 1 < n and is_number_token(parsed[k + 1]):
+            return None  # "in March 2022 $4.5 billion": the currency is the next number's
         if (nxt.lemma_.lower() in u.currencies and nxt.lower_ not in ("sum", "som")) or \
                 (nxt.lower_ in ("us", "u.s.") and k + 1 < n and parsed[k + 1].lemma_.lower() == "dollar"):
             last = k + 1 if nxt.lower_ in ("us", "u.s.") else k
