@@ -12,6 +12,7 @@ from stancemap.reconcile.contradict import (
     negation_contradictions,
     stance_contradictions,
     stance_date_contradictions,
+    vote_contradictions,
 )
 from tests.reconcile.helpers import ev, idf_for, st
 
@@ -70,21 +71,39 @@ def test_an_act_asserted_and_negated_for_the_same_object() -> None:
 
 
 def test_votes_contradict_only_on_the_same_vote() -> None:
-    ya = ev("a", "PER", "ACCUSE", None, "2021-03-02", predicate="vote:favour", evidence="In favour: Chile, Peru.")
+    ya = ev("a", "PER", "ACCUSE", None, "2021-03-02", predicate="vote:for", evidence="In favour: Chile, Peru.")
     no = ev("b", "PER", "ACCUSE", None, "2021-03-02", negated=True, predicate="vote:abstain",
             evidence="Peru and Bolivia abstained.")
     other_day = ev("c", "PER", "ACCUSE", None, "2021-11-20", negated=True, predicate="vote:abstain",
                    evidence="Peru abstained.")
-    assert len(negation_contradictions([ya, no], idf_for())) == 1
-    assert negation_contradictions([ya, other_day], idf_for()) == []
-    # a vote against something said in prose is not the same act
+    found = vote_contradictions([ya, no])
+    assert len(found) == 1 and found[0]["kind"] == "vote" and found[0]["score"] >= 0.6
+    assert {found[0]["a_value"], found[0]["b_value"]} == {'"in favour"', '"abstaining"'}
+    assert vote_contradictions([ya, other_day]) == []
+    # a vote is not compared with what the state said in prose
     prose = ev("d", "PER", "ACCUSE", None, "2021-03", negated=True, predicate="criticise",
                evidence="Peru has not criticised the operation.")
-    assert negation_contradictions([ya, prose], idf_for()) == []
-    # with the resolution recorded, only the same resolution
-    r1 = dict(ya, resolution="ES-1/1")
-    r2 = dict(no, resolution="ES-1/2")
-    assert negation_contradictions([r1, r2], idf_for()) == []
+    assert vote_contradictions([ya, prose]) == [] and negation_contradictions([ya, prose], idf_for()) == []
+    # with the resolution recorded, only the same resolution, whatever the dates
+    assert vote_contradictions([dict(ya, resolution="ES-1/1"), dict(no, resolution="ES-1/2")]) == []
+    assert len(vote_contradictions([dict(ya, resolution="ES-1/1"), dict(other_day, resolution="es-1/1")])) == 1
+
+
+def test_a_roll_call_of_several_votes_and_the_list_of_abstainers() -> None:
+    # report "a" lists two votes: Peru in favour of the first, abstaining on the second; report "b"
+    # has Peru abstaining on the first and lists that vote's abstainers. Only the first is in dispute.
+    first_yes = ev("a", "PER", "ACCUSE", None, "2021-03-02", predicate="vote:for", evidence="In favour: Peru, Chile.")
+    second_no = ev("a", "PER", "ACCUSE", None, "2021-05-10", negated=True, predicate="vote:abstain",
+                   evidence="Abstaining: Peru.")
+    first_no = ev("b", "PER", "ACCUSE", None, "2021-03-02", negated=True, predicate="vote:abstain",
+                  evidence="Peru and Bolivia abstained.")
+    abstainers_a = ev("a", "ECU", "ACCUSE", None, "2021-03-02", negated=True, predicate="vote:abstain",
+                      evidence="Abstaining: Ecuador, Bolivia.")
+    found = vote_contradictions([first_yes, second_no, first_no, abstainers_a])
+    pairs = {(f["a_evidence"], f["b_evidence"]) for f in found}
+    assert ("In favour: Peru, Chile.", "Peru and Bolivia abstained.") in pairs
+    assert ("Peru and Bolivia abstained.", "Abstaining: Ecuador, Bolivia.") in pairs  # which states abstained
+    assert not any("Abstaining: Peru." in p for pair in pairs for p in pair)
 
 
 def test_one_event_with_two_explicit_dates() -> None:

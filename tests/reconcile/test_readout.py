@@ -72,3 +72,35 @@ def test_a_speaker_who_says_only_one_thing_is_not_a_disagreement() -> None:
 
 def test_a_supposition_reports_no_disagreement() -> None:
     assert _run(("comment", SUPPOSING)) == []
+
+
+KREMLIN_SIDE = (
+    "President Rojas of Peru and President Vera of Chile spoke by phone on 3 May. "
+    "The Chilean presidency said Rojas had \"endorsed the Lauca canal plan\" during the call. "
+    "Markets were calm."
+)
+PERU_SIDE = (
+    "Rojas spoke to Vera on 3 May about water. "
+    "The Peruvian presidency's account of the call made no mention of the Lauca canal plan. "
+    "Farmers in the south want more water."
+)
+
+
+def test_two_reports_of_one_call_disagree_across_documents() -> None:
+    texts = {"chile": KREMLIN_SIDE, "peru": PERU_SIDE}
+    docs, sentences = [], {}
+    for doc_id, text in texts.items():
+        d, spans = _doc(doc_id, text)
+        docs.append(d)
+        sentences[doc_id] = spans
+    call = frozenset(("CHL", "PER"))
+    exchanges = {"chile": [(call, "2021-05-03", 0)], "peru": [(call, "2021-05-03", 0)]}
+    found = readout_contradictions(docs, sentences, {}, idf_for(*texts.values()), exchanges=exchanges)
+    assert len(found) == 1
+    f = found[0]
+    assert (f["a_doc"], f["b_doc"]) == ("chile", "peru")
+    assert "endorsed the Lauca canal plan" in f["a_evidence"] and "made no mention" in f["b_evidence"]
+    assert f["score"] >= 0.5 and "two reports" in f["note"]
+    # another call (other sides, or a month apart) is another exchange
+    later = {"chile": [(call, "2021-06-20", 0)], "peru": [(call, "2021-05-03", 0)]}
+    assert readout_contradictions(docs, sentences, {}, idf_for(*texts.values()), exchanges=later) == []

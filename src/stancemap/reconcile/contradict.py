@@ -6,7 +6,8 @@ Kinds (numbers are in :mod:`.values`, readouts in :mod:`.readout`):
   person) given two explicit, different dates close together; likewise one dated statement;
 * ``actor`` — the same statement (state, type, issue, target and words) credited to two people;
 * ``negation`` — one act asserted in one source and negated in another, in a comparable time;
-  votes only against the same vote;
+* ``vote`` — one state's vote on one resolution reported two ways (and the list of states that
+  voted one way, against a report of this state voting so);
 * ``polarity`` — one holder's position on one issue reported as support in one source and
   oppose in another (``polarity-neutral``: neutral against either), in an overlapping time. The
   holder is the actor *and* its voice: a government and its protesters never contradict each
@@ -25,13 +26,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
-
 from .text import Idf, explicit_date, gap_days, parse_date, precision, stem, terms
 
 # "abstained again", "once more": a sentence that reports a repetition speaks of another occasion.
 AGAIN = re.compile(r"\b(again|once more|anew|for the (second|third|fourth) time)\b", re.IGNORECASE)
-SOCIETY = {"CVL", "OPP", "MED", "BUS", "REB"}  # sectors that speak for themselves, not for their state
 STATED = ("REJECT", "AGREE", "SUPPORT", "ACCUSE", "REQUEST")
 STANCE_WINDOW = 120  # days: two positions further apart than this may be a change of mind
 EVENT_WINDOW = 180  # days: an act asserted and denied within this time is one act (allowed/not allowed)
@@ -109,8 +107,8 @@ def same_act(a: dict[str, Any], b: dict[str, Any]) -> float:
 
 
 def _confident(a: dict[str, Any], b: dict[str, Any]) -> float:
-    """The less confident side's confidence, as a factor (a shaky record halves nothing outright:
-    the match decides as much)."""
+    """The less confident side's confidence as a factor (0.6..1): both sides must be meant, but an
+    extractor's confidence is a rough guide, so the match weighs as much."""
     return 0.6 + 0.4 * min(_conf(a), _conf(b))
 
 
@@ -123,7 +121,7 @@ def _is_vote(r: dict[str, Any]) -> bool:
     return str(r.get("predicate") or "").startswith("vote:") or bool(_resolution(r))
 
 
-def same_vote(a: dict[str, Any], b: dict[str, Any], idf: Idf) -> bool:
+def same_vote(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two vote records are about one vote: the same resolution when both name it, else the same day,
     else a resolution number both sentences cite."""
     ra, rb = _resolution(a), _resolution(b)
@@ -301,8 +299,9 @@ def negation_contradictions(events: list[dict[str, Any]], idf: Idf, published: d
                             vectors: dict[int, Any] | None = None,
                             window_days: int = EVENT_WINDOW) -> list[dict[str, Any]]:
     """One act (same source, type and target, and the same predicate, object or rare words)
-    asserted in one source and negated in another, at about the same time. A vote only against
-    the same vote: an abstention on one resolution says nothing about another."""
+    asserted in one source and negated in another, at about the same time. Votes are left to
+    :func:`vote_contradictions` (an abstention is coded as a negated condemnation, but it says
+    nothing about what the state said in prose, nor about another resolution)."""
     published = published or {}
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for r in events:
@@ -316,17 +315,19 @@ def negation_contradictions(events: list[dict[str, Any]], idf: Idf, published: d
             (neg if r["negated"] else pos)[r["doc"]].append(r)
         for da in sorted(pos):
             for db in sorted(neg):
-                if da == db or db in pos or da in neg:
-                    continue  # a source that says both is not a side
+                if da == db:
+                    continue
                 scored = []
                 for a in pos[da]:
                     for b in neg[db]:
-                        if _is_vote(a) != _is_vote(b) or (_is_vote(a) and not same_vote(a, b, idf)):
-                            continue
+                        if _is_vote(a) or _is_vote(b):
+                            continue  # votes are compared as votes (vote_contradictions)
+                        if neg.get(da) or pos.get(db):
+                            continue  # a source that says both is not a side
                         apart = _apart(a, b, published) or 0
                         if apart > 2 * window_days:
                             continue
-                        act = 1.0 if _is_vote(a) else same_act(a, b)
+                        act = same_act(a, b)
                         ov, anchors = _match(a, b, idf)
                         emb = float(vectors[a["id"]] @ vectors[b["id"]]) if vectors and a["id"] in vectors and \
                             b["id"] in vectors else 0.0
@@ -341,6 +342,57 @@ def negation_contradictions(events: list[dict[str, Any]], idf: Idf, published: d
     return out
 
 
+_CHOICES = {"for": "in favour", "favour": "in favour", "favor": "in favour", "yes": "in favour",
+            "against": "against", "no": "against", "abstain": "abstaining", "abstention": "abstaining"}
+
+
+def _choice(r: Row) -> str | None:
+    """How a vote record says the state voted ("in favour", "against", "abstaining"), or None."""
+    pred = str(r.get("predicate") or "")
+    if not pred.startswith("vote:"):
+        return None
+    choice = _CHOICES.get(pred.split(":", 1)[1].split("/")[0].strip().lower())
+    if choice in ("in favour", "against") and r.get("negated"):
+        return None  # "did not vote for it": against, abstaining or absent, we cannot tell
+    return choice
+
+
+def vote_contradictions(events: list[Row]) -> list[Row]:
+    """One state's vote on one resolution reported two ways ("Ghana abstained" / "In favour: ...,
+    Ghana, ..."); and, when the first report lists the states that voted the other way, that list
+    against the second report ("which states abstained"). Only the same vote: the same resolution,
+    else the same day, else a resolution number both sentences cite."""
+    votes = [r for r in events if _choice(r) and r["source"]]
+    by_state: dict[str, list[Row]] = defaultdict(list)
+    by_doc: dict[str, list[Row]] = defaultdict(list)
+    for r in votes:
+        by_state[r["source"]].append(r)
+        by_doc[r["doc"]].append(r)
+
+    def told(doc: str, r: Row) -> set[str | None]:
+        return {_choice(o) for o in by_doc[doc] if o["source"] == r["source"] and same_vote(o, r)}
+
+    out = []
+    for state, rows in by_state.items():
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                ca, cb = _choice(a), _choice(b)
+                if a["doc"] == b["doc"] or ca == cb or not same_vote(a, b):
+                    continue
+                if len(told(a["doc"], a)) > 1 or len(told(b["doc"], b)) > 1:
+                    continue  # a report that has the state voting two ways on one vote is no side
+                value = 0.6 + 0.3 * min(_conf(a), _conf(b))
+                out.append(record(f"how {state} voted", "vote", a, ca, b, cb, "", value))
+                for x, y, cy in ((a, b, cb), (b, a, ca)):
+                    # x's report lists the states that voted cy, without this one
+                    listed = [o for o in by_doc[x["doc"]] if _choice(o) == cy and o["source"] != state
+                              and same_vote(o, x)]
+                    if listed:
+                        out.append(record(f"which states voted {cy}", "vote", y, state, listed[0],
+                                          sorted({o["source"] for o in listed}), "", value * 0.95))
+    return out
+
+
 def dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One contradiction per pair of evidence spans (the best-scored), ranked by score."""
     best: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -350,7 +402,3 @@ def dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if key not in best or r["score"] > best[key]["score"]:
             best[key] = r
     return sorted(best.values(), key=lambda r: (-r["score"], r["kind"], r["a_doc"], r["b_doc"], r["a_start"] or 0))
-
-
-def unit_vectors(rows: list[dict[str, Any]], vecs: np.ndarray) -> dict[int, np.ndarray]:
-    return {r["id"]: v for r, v in zip(rows, vecs, strict=True)}

@@ -24,6 +24,7 @@ from .contradict import (
     negation_contradictions,
     stance_contradictions,
     stance_date_contradictions,
+    vote_contradictions,
 )
 from .merge import claim_cluster_record, cluster_claims, cluster_events, event_cluster_record
 from .readout import readout_contradictions
@@ -85,12 +86,18 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
     for r in (*events, *stances):
         if r.get("modality") == "reported" and r.get("sent") is not None:
             reported[r["doc"]].add(r["sent"])
+    exchanges: dict[str, list[tuple[frozenset[str], str | None, int]]] = defaultdict(list)
+    for e in events:  # the calls and meetings each document reports, to find two accounts of one
+        if e["type"] == "CONSULT" and e["source"] and e["target"] and e["source"] != e["target"] and \
+                e["modality"] != "hypothetical" and e.get("sent") is not None:
+            exchanges[e["doc"]].append((frozenset((e["source"], e["target"])), e["date"], e["sent"]))
     found = (value_contradictions(claims, idf, cvectors, published, frozenset(actor_words))
              + date_contradictions(events, idf) + stance_date_contradictions(stances, idf)
              + actor_contradictions(events, idf)
              + stance_contradictions(stances, idf, published, sentence_vectors(stances))
              + negation_contradictions(events, idf, published, sentence_vectors(negation_candidates(events)))
-             + readout_contradictions(docs, bounds, codes, idf, reported))
+             + vote_contradictions(events)
+             + readout_contradictions(docs, bounds, codes, idf, reported, exchanges))
     return [r for r in dedupe(found) if r["score"] >= threshold]
 
 

@@ -215,6 +215,22 @@ def _about(a: dict[str, Any]) -> str:
     return f"{a['indicator']} ({a['unit']}{', ' + extra if extra else ''})"
 
 
+def _sharing(rows: list[dict[str, Any]], words: dict[int, set[str]],
+             idf: Idf) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The pairs of claims whose sentences share a word that not most documents use: only they can
+    be about one quantity (an inverted index, so that a large store is not compared pair by pair)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        for t in words[r["id"]]:
+            if idf.df.get(t, 0) <= max(3, 0.5 * idf.n):
+                index[t].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) > 1:
+            pairs.update((i, j) for k, i in enumerate(members) for j in members[k + 1:])
+    return [(rows[i], rows[j]) for i, j in sorted(pairs)]
+
+
 def value_contradictions(claims: list[dict[str, Any]], idf: Idf, vectors: dict[int, np.ndarray] | None = None,
                          published: dict[str, str | None] | None = None,
                          actor_words: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
@@ -234,19 +250,18 @@ def value_contradictions(claims: list[dict[str, Any]], idf: Idf, vectors: dict[i
         words = {c["id"]: terms(c.get("evidence"), _value_tokens(c)) | indicator_terms(c) for c in rows}
         spans = {c["id"]: interval(c["value"], c.get("qualifier"), range_low(c)) for c in rows}
         best: dict[tuple[str, str, int], tuple[float, dict[str, Any]]] = {}
-        for i, a in enumerate(rows):
-            for b in rows[i + 1:]:
-                if a["doc"] == b["doc"] or not disjoint(spans[a["id"]], spans[b["id"]]):
-                    continue
-                f = _features(a, b, words[a["id"]], words[b["id"]], idf, vectors, published, actor_words)
-                if f is None:
-                    continue
-                s = score_pair(f)
-                x, y = (a, b) if a["doc"] < b["doc"] else (b, a)
-                # one contradiction per pair of documents and claim: its best-matching partner
-                for key in ((x["doc"], y["doc"], x["id"]), (x["doc"], y["doc"], -y["id"])):
-                    if key not in best or s > best[key][0]:
-                        best[key] = (s, {"a": x, "b": y, "f": f, "s": s})
+        for a, b in _sharing(rows, words, idf):
+            if a["doc"] == b["doc"] or not disjoint(spans[a["id"]], spans[b["id"]]):
+                continue
+            f = _features(a, b, words[a["id"]], words[b["id"]], idf, vectors, published, actor_words)
+            if f is None:
+                continue
+            s = score_pair(f)
+            x, y = (a, b) if a["doc"] < b["doc"] else (b, a)
+            # one contradiction per pair of documents and claim: its best-matching partner
+            for key in ((x["doc"], y["doc"], x["id"]), (x["doc"], y["doc"], -y["id"])):
+                if key not in best or s > best[key][0]:
+                    best[key] = (s, {"a": x, "b": y, "f": f, "s": s})
         seen: set[tuple[int, int]] = set()
         for s, item in sorted(best.values(), key=lambda v: -v[0]):
             x, y, f = item["a"], item["b"], item["f"]
