@@ -84,6 +84,11 @@ def test_votes_contradict_only_on_the_same_vote() -> None:
     prose = ev("d", "PER", "ACCUSE", None, "2021-03", negated=True, predicate="criticise",
                evidence="Peru has not criticised the operation.")
     assert vote_contradictions([ya, prose]) == [] and negation_contradictions([ya, prose], idf_for()) == []
+    # the day's vote reported twice: a date only to the year, but both reports of the same day
+    yearly = dict(no, date="2021")
+    assert vote_contradictions([ya, yearly]) == []
+    assert len(vote_contradictions([ya, yearly], {"a": "2021-03-02", "b": "2021-03-03"})) == 1
+    assert vote_contradictions([ya, yearly], {"a": "2021-03-02", "b": "2021-06-03"}) == []
     # with the resolution recorded, only the same resolution, whatever the dates
     assert vote_contradictions([dict(ya, resolution="ES-1/1"), dict(no, resolution="ES-1/2")]) == []
     assert len(vote_contradictions([dict(ya, resolution="ES-1/1"), dict(other_day, resolution="es-1/1")])) == 1

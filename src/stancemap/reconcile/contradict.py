@@ -121,15 +121,21 @@ def _is_vote(r: dict[str, Any]) -> bool:
     return str(r.get("predicate") or "").startswith("vote:") or bool(_resolution(r))
 
 
-def same_vote(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def same_vote(a: dict[str, Any], b: dict[str, Any], published: dict[str, str | None] | None = None) -> bool:
     """Two vote records are about one vote: the same resolution when both name it, else the same day,
-    else a resolution number both sentences cite."""
+    else a resolution number both sentences cite, else (given ``published``) compatible dates in
+    two reports published within two days of each other (the day's vote, reported twice)."""
     ra, rb = _resolution(a), _resolution(b)
     if ra and rb:
         return ra == rb
     if precision(a.get("date")) == 3 and precision(b.get("date")) == 3:
         return a["date"] == b["date"]
-    return any("/" in t for t in _words(a) & _words(b))
+    if any("/" in t for t in _words(a) & _words(b)):
+        return True
+    if published and a["doc"] != b["doc"]:
+        pa, pb = published.get(a["doc"]), published.get(b["doc"])
+        return gap_days(a.get("date"), b.get("date")) == 0 and (gap_days(pa, pb) if pa and pb else 99) <= 2
+    return False
 
 
 Row = dict[str, Any]
@@ -357,7 +363,7 @@ def _choice(r: Row) -> str | None:
     return choice
 
 
-def vote_contradictions(events: list[Row]) -> list[Row]:
+def vote_contradictions(events: list[Row], published: dict[str, str | None] | None = None) -> list[Row]:
     """One state's vote on one resolution reported two ways ("Ghana abstained" / "In favour: ...,
     Ghana, ..."); and, when the first report lists the states that voted the other way, that list
     against the second report ("which states abstained"). Only the same vote: the same resolution,
@@ -377,7 +383,7 @@ def vote_contradictions(events: list[Row]) -> list[Row]:
         for i, a in enumerate(rows):
             for b in rows[i + 1:]:
                 ca, cb = _choice(a), _choice(b)
-                if a["doc"] == b["doc"] or ca == cb or not same_vote(a, b):
+                if a["doc"] == b["doc"] or ca == cb or not same_vote(a, b, published):
                     continue
                 if len(told(a["doc"], a)) > 1 or len(told(b["doc"], b)) > 1:
                     continue  # a report that has the state voting two ways on one vote is no side
@@ -388,7 +394,8 @@ def vote_contradictions(events: list[Row]) -> list[Row]:
                     listed = [o for o in by_doc[x["doc"]] if _choice(o) == cy and o["source"] != state
                               and same_vote(o, x)]
                     if listed:
-                        out.append(record(f"which states voted {cy}", "vote", y, state, listed[0],
+                        which = "abstained" if cy == "abstaining" else f"voted {cy}"
+                        out.append(record(f"which states {which}", "vote", y, state, listed[0],
                                           sorted({o["source"] for o in listed}), "", value * 0.95))
     return out
 

@@ -96,7 +96,7 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
              + actor_contradictions(events, idf)
              + stance_contradictions(stances, idf, published, sentence_vectors(stances))
              + negation_contradictions(events, idf, published, sentence_vectors(negation_candidates(events)))
-             + vote_contradictions(events)
+             + vote_contradictions(events, published)
              + readout_contradictions(docs, bounds, codes, idf, reported, exchanges))
     return [r for r in dedupe(found) if r["score"] >= threshold]
 
