@@ -133,8 +133,8 @@ def same_vote(a: dict[str, Any], b: dict[str, Any], published: dict[str, str | N
     if any("/" in t for t in _words(a) & _words(b)):
         return True
     if published and a["doc"] != b["doc"]:
-        pa, pb = published.get(a["doc"]), published.get(b["doc"])
-        return gap_days(a.get("date"), b.get("date")) == 0 and (gap_days(pa, pb) if pa and pb else 99) <= 2
+        apart = gap_days(published.get(a["doc"]), published.get(b["doc"]))
+        return gap_days(a.get("date"), b.get("date")) == 0 and apart is not None and apart <= 2
     return False
 
 
