@@ -106,3 +106,14 @@ def test_unrelated_numbers_of_one_unit_rank_below_the_same_quantity() -> None:
     best = max(found, key=lambda f: f["score"])
     assert {best["a_doc"], best["b_doc"]} == {"a", "b"}
     assert all(f["score"] < 0.38 for f in found if "c" in (f["a_doc"], f["b_doc"]))
+
+
+def test_a_subject_the_other_sentence_names_is_not_a_different_subject() -> None:
+    # the extractor took Peru as the subject of one toll: the other sentence names Peru as well
+    a = claim("a", 52, "people", "people (kill)", BLAST_A, subject="CHL", period="2021-05", sent=0)
+    b = claim("b", 47, "people", "people (kill)", BLAST_B, subject="PER", period="2021-05-04", sent=0)
+    idf = idf_for(BLAST_A, BLAST_B)
+    apart = value_contradictions([a, b], idf)
+    named = value_contradictions([a, b], idf, codes={"a": {0: ["CHL", "PER"]}, "b": {0: ["PER"]}})
+    assert "subjects differ" in apart[0]["note"] and "subjects differ" not in (named[0]["note"] or "")
+    assert named[0]["score"] > apart[0]["score"]

@@ -91,7 +91,7 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
         if e["type"] == "CONSULT" and e["source"] and e["target"] and e["source"] != e["target"] and \
                 e["modality"] != "hypothetical" and e.get("sent") is not None:
             exchanges[e["doc"]].append((frozenset((e["source"], e["target"])), e["date"], e["sent"]))
-    found = (value_contradictions(claims, idf, cvectors, published, frozenset(actor_words))
+    found = (value_contradictions(claims, idf, cvectors, published, frozenset(actor_words), codes)
              + date_contradictions(events, idf) + stance_date_contradictions(stances, idf)
              + actor_contradictions(events, idf)
              + stance_contradictions(stances, idf, published, sentence_vectors(stances))

@@ -195,6 +195,10 @@ def _features(a: dict[str, Any], b: dict[str, Any], ta: set[str], tb: set[str], 
     ind = len(ia & ib) / min(len(ia), len(ib)) if ia and ib else None
     sa, sb = a.get("subject"), b.get("subject")
     subject = "unknown" if not (sa and sb) else ("same" if sa == sb else "different")
+    if subject == "different" and (sa in b.get("codes", ()) or sb in a.get("codes", ())):
+        # the extractor chose one of the actors a sentence names as its subject; when the other
+        # sentence names the same actor, the two may well be about one subject
+        subject = "unknown"
     pg = None
     da, db = parse_date(published.get(a["doc"])), parse_date(published.get(b["doc"]))
     if da and db:
@@ -233,18 +237,23 @@ def _sharing(rows: list[dict[str, Any]], words: dict[int, set[str]],
 
 def value_contradictions(claims: list[dict[str, Any]], idf: Idf, vectors: dict[int, np.ndarray] | None = None,
                          published: dict[str, str | None] | None = None,
-                         actor_words: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+                         actor_words: frozenset[str] = frozenset(),
+                         codes: dict[str, dict[int, list[str]]] | None = None) -> list[dict[str, Any]]:
     """Pairs of claims from different documents that give incompatible numbers for one quantity,
     each with a ``score``; for each claim, only its best-matching partner in the other document.
-    ``actor_words``: stems of the names of actors (they do not tell two votes apart)."""
+    ``actor_words``: stems of the names of actors (they do not tell two votes apart); ``codes``:
+    per document and sentence, the actors the sentence names."""
     from .contradict import record
 
     published = published or {}
+    codes = codes or {}
     by_unit: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in claims:
         unit = unit_key(c.get("unit"))
         if unit.rstrip("s") not in MONTHS:  # "20 October" read as a count of Octobers
-            by_unit[unit].append(c)
+            sent = c.get("sent")
+            named = codes.get(c["doc"], {}).get(sent, ()) if isinstance(sent, int) else ()
+            by_unit[unit].append({**c, "codes": set(named)})
     out: list[dict[str, Any]] = []
     for rows in by_unit.values():
         words = {c["id"]: terms(c.get("evidence"), _value_tokens(c)) | indicator_terms(c) for c in rows}
