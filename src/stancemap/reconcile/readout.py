@@ -208,7 +208,10 @@ def readout_contradictions(docs: list[dict[str, Any]], sentences: dict[str, list
         for b in y.sents:
             if not y.kinds[b.idx]:
                 continue
-            best = [(v, a, y.doc) for v, a in [_within(y, b, idf) or (0.0, b)] if a is not b]
+            best: list[tuple[float, Sent, str]] = []
+            near = _within(y, b, idf)
+            if near:
+                best.append((near[0], near[1], y.doc))
             far = _across(y, b, others, idf)
             if far:
                 best.append(far)
