@@ -20,6 +20,7 @@ from .contradict import (
     value_contradictions,
 )
 from .merge import claim_cluster_record, cluster_claims, cluster_events, event_cluster_record
+from .official import official_contradictions, without_official
 
 
 def claim_vectors(claims: list[dict[str, Any]]) -> dict[int, np.ndarray]:
@@ -55,7 +56,7 @@ def negation_vectors(events: list[dict[str, Any]]) -> dict[int, np.ndarray]:
 def reconcile_store(store: Store, options: Options) -> dict[str, int]:
     """Rebuild derived tables; returns counts of what was found."""
     events = store.rows("events")
-    stances = store.rows("stances")
+    stances = without_official(store.rows("stances"))  # the record is checked against texts below
     claims = store.rows("claims")
     # Distinct events: what the sources say happened (or was pledged), not what might happen.
     eclusters = cluster_events([e for e in events if not e["background"] and e["modality"] != "hypothetical"])
@@ -63,7 +64,8 @@ def reconcile_store(store: Store, options: Options) -> dict[str, int]:
     contradictions = (value_contradictions(cclusters) + date_contradictions(events)
                       + stance_date_contradictions(stances) + actor_contradictions(events)
                       + polarity_contradictions(stances, events, stance_vectors(stances),
-                                                negation_vectors(events)))
+                                                negation_vectors(events))
+                      + official_contradictions(store, options))
     store.save_reconciliation(
         [event_cluster_record(c) for c in eclusters], {r["id"]: c.id for c in eclusters for r in c.rows},
         [claim_cluster_record(c) for c in cclusters], {r["id"]: c.id for c in cclusters for r in c.rows},
