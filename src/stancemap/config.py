@@ -45,6 +45,13 @@ class Options:
     # Ingest
     near_duplicate_threshold: float = 0.8
     fetch_urls: bool = False
+    # Inputs larger than this are refused with a one-line reason instead of being read (a news page, even
+    # saved with its scripts, is far smaller; a bigger file is an archive, a dump or an attack). WARC
+    # files are streamed: the limit applies to each record.
+    max_input_bytes: int = 10 * 1024 * 1024
+    # A cleaned text longer than this is refused: spaCy's parser refuses texts over a million characters,
+    # and extraction time grows with length (a book is not an article).
+    max_text_chars: int = 1_000_000
     batch_size: int = 16
     # Seconds of extraction one document may take; over it, the document is stored with its text and
     # status "timeout" and the run goes on (0 or less: no budget).

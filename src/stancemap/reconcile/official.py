@@ -74,7 +74,8 @@ def _side(doc: str, start: Any, end: Any, evidence: str, value: Any) -> dict[str
 
 
 def _record(about: str, note: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    return {"about": about, "kind": KIND, "note": note, **{f"a_{k}": v for k, v in a.items()},
+    # score 1: one side is the record itself, so these are not ranked against text-to-text disagreements
+    return {"about": about, "kind": KIND, "note": note, "score": 1.0, **{f"a_{k}": v for k, v in a.items()},
             **{f"b_{k}": v for k, v in b.items()}}
 
 

@@ -110,6 +110,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         ],
     ),
     (
+        7,
+        "a score for each contradiction, so that they can be ranked and cut at a threshold",
+        ["ALTER TABLE contradictions ADD COLUMN score {real}"],
+    ),
+    (
         8,
         "official voting records: resolutions and each state's recorded vote, with the file and line they came from",
         [
