@@ -34,6 +34,12 @@ RELEASE = """Assembly demands withdrawal
 The General Assembly on 2 March adopted resolution ES-11/1 by a recorded vote of 141 in favour to 5 against, \
 with 35 abstentions. Serbia voted in favour. Kazakhstan and Mongolia abstained.
 """
+# ... and an analysis that names no symbol, only the day of the vote, and miscounts those who did not vote.
+ANALYSIS = """Four votes, one pattern
+
+When the General Assembly voted on 2 March 2022, 141 states backed the text and five opposed it, while fourteen \
+delegations did not vote.
+"""
 OPTIONS = dict(pipeline=["parse", "dates", "actors", "events", "votes", "claims"], progress=False)
 
 
@@ -42,9 +48,11 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     folder = tmp_path_factory.mktemp("texts")
     (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
     (folder / "release.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "analysis.txt").write_text(ANALYSIS, encoding="utf-8")
     db = str(folder / "x.db")
     s = open_store(db)
-    ingest_paths([str(folder / "wire.txt"), str(folder / "release.txt")], s, Options(db=db, **OPTIONS))  # type: ignore[arg-type]
+    files = [str(folder / f) for f in ("wire.txt", "release.txt", "analysis.txt")]
+    ingest_paths(files, s, Options(db=db, **OPTIONS))  # type: ignore[arg-type]
     import_file(s, read_file(FIXTURES / "undl_ga_votes.csv"))
     import_file(s, read_file(FIXTURES / "undl_sc_votes.csv"))
     return s
@@ -71,7 +79,8 @@ def test_counts_and_dates_are_checked_and_right_ones_pass(store: Store) -> None:
     found = official_contradictions(store)
     other = sorted((c["a_doc"], c["about"], json.loads(c["a_value"]), json.loads(c["b_value"]))
                    for c in found if not c["about"].startswith("how "))
-    assert other == [("wire", "abstentions on A/RES/ES-11/1 (2 March 2022)", 36, 35),
+    assert other == [("analysis", "states not voting on A/RES/ES-11/1 (2 March 2022)", 14, 12),
+                     ("wire", "abstentions on A/RES/ES-11/1 (2 March 2022)", 36, 35),
                      ("wire", "date of the vote on A/RES/ES-11/1", "2022-03-03", "2022-03-02")]
     assert not [c for c in found if c["a_doc"] == "release"]  # the release agrees with the record throughout
 
@@ -81,7 +90,7 @@ def test_reconcile_keeps_them_beside_the_other_kinds(store: Store) -> None:
 
     reconcile_store(store, Options(progress=False))
     kinds = [r["kind"] for r in store.rows("contradictions")]
-    assert kinds.count(KIND) == 3
+    assert kinds.count(KIND) == 4
     # the record's own stances are not compared text-to-text again (no polarity pair with the record document)
     assert not [r for r in store.rows("contradictions") if r["kind"] != KIND and
                 (r["a_doc"].startswith("official-") or r["b_doc"].startswith("official-"))]

@@ -18,6 +18,7 @@ from ..actors.reference import load_reference
 from ..store import Store
 from ..votes.record import BODY_NAME, VOTE_WORD, doc_id, human_date, parse_vote_rule
 from ..votes.resolutions import normal_symbol
+from ..votes.tally import vote_dates
 from .question import Question
 
 _ASKS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstention\w*|resolutions?|roll[- ]calls?|ballots?)\b",
@@ -65,7 +66,7 @@ def vote_record(store: Store, q: Question, actor_files: tuple[str, ...] = (), k_
     for e in store.rows("events", "source = ? AND predicate LIKE ?", (actor, "vote:%")):
         parsed = parse_vote_rule(e["rule"])
         if parsed:
-            texts[parsed[1]].append((parsed[0], e))
+            texts[parsed[1] or _dated(e["evidence"], resolutions)].append((parsed[0], e))
     for r in chosen:
         v = votes[r["res_key"]]
         agree: list[dict[str, Any]] = []
@@ -107,6 +108,20 @@ def vote_record(store: Store, q: Question, actor_files: tuple[str, ...] = (), k_
         out["lines"].insert(0, f"How {name} voted, from the official roll calls ({len(out['resolutions'])} "
                                f"resolution{'s' if len(out['resolutions']) != 1 else ''}):")
     return out
+
+
+def _dated(text: str, resolutions: dict[str, dict[str, Any]]) -> str | None:
+    """The recorded resolution a vote sentence that names none dates to (every date it gives the vote falls
+    on that resolution's day), as the cross-check links them."""
+    keys = set()
+    for d in vote_dates(text):
+        day = f"{d.month:02d}-{d.day:02d}"
+        hits = [k for k, r in resolutions.items() if r["date"] and str(r["date"]).endswith(day)
+                and (d.year is None or str(r["date"]).startswith(str(d.year)))]
+        if len(hits) != 1:
+            return None
+        keys.add(hits[0])
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _value(word: str) -> str:

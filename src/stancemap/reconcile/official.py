@@ -67,6 +67,19 @@ class _Record:
             self.cache[key] = recorded(self.store, key)
         return self.cache[key]
 
+    def dated(self, text: str) -> RecordedResolution | None:
+        """The one recorded resolution a sentence that names none dates its vote to ("when the Assembly voted
+        on 2 March 2022, ..."): every vote date it gives falls on the day of the same recorded vote."""
+        keys = set()
+        for d in vote_dates(text):
+            day = f"{d.month:02d}-{d.day:02d}"
+            rows = self.store.rows("resolutions", "date = ?", (f"{d.year}-{day}",)) if d.year else \
+                self.store.rows("resolutions", "date LIKE ?", (f"%-{day}",))
+            if len(rows) != 1:
+                return None
+            keys.add(rows[0]["res_key"])
+        return self.get(keys.pop()) if len(keys) == 1 else None
+
 
 def _side(doc: str, start: Any, end: Any, evidence: str, value: Any) -> dict[str, Any]:
     return {"doc": doc, "start": start, "end": end, "evidence": evidence,
@@ -106,7 +119,7 @@ def vote_contradictions(store: Store, record: _Record | None = None,
         if parsed is None or not e["source"]:
             continue
         value, key = parsed
-        rec = record.get(key)
+        rec = record.get(key) if key else record.dated(e["evidence"])
         if rec is None:
             continue
         official = rec.votes.get(e["source"])
@@ -121,7 +134,7 @@ def vote_contradictions(store: Store, record: _Record | None = None,
             seen.add(mark)
             out.append(_record(
                 f"how {name} ({e['source']}) voted on {symbol} ({human_date(rec.row['date'])})",
-                f"text says {name} {VOTE_WORD[value]} on {symbol}; the roll call ({rec.citation()}) does not list "
+                f"text says {name} {_said(value)} {symbol}; the roll call ({rec.citation()}) does not list "
                 f"{name}: it had no vote in that body",
                 _text_side(e, VOTE_WORD[value]), _head_side(rec, "not on the roll call")))
             continue
@@ -177,6 +190,8 @@ def count_and_date_contradictions(store: Store, record: _Record | None = None,
         text = row["evidence"]
         keys = slot["keys"] | {normal_symbol(r.resolution.symbol) for r in find_symbols(text, registry)}
         recs = {r.key: r for k in keys if (r := record.get(k)) is not None}
+        if not recs and (on_day := record.dated(text)) is not None:
+            recs = {on_day.key: on_day}
         if not recs:
             continue
         if len(recs) == 1:
