@@ -17,7 +17,7 @@ from typing import Any
 from . import yamlio
 from .errors import DataError
 
-DEFAULT_PIPELINE = ["parse", "dates", "actors", "events", "votes", "stances", "claims"]
+DEFAULT_PIPELINE = ["parse", "dates", "actors", "events", "votes", "stances", "claims", "verify"]
 
 
 def default_db_path() -> Path:
@@ -60,6 +60,9 @@ class Options:
     event_classifier: bool = True
     # Stances: minimum similarity of a sentence to an issue description to consider it relevant.
     stance_relevance: float = 0.45
+    # Verify: records whose learned confidence is below this are not kept (None: the threshold chosen for
+    # each record kind when the verifier was trained; 0: keep everything, with its confidence).
+    min_confidence: float | None = None
     progress: bool = True
 
     @classmethod
