@@ -7,8 +7,8 @@ extraction read from a text is compared with the roll call:
   call records otherwise ("text says Serbia voted against ES-11/1; the roll call records in favour"), or a
   vote by a state the complete roll call of the body does not list (not a member of the Council then);
 * a **count**: "141 votes to five, with 35 abstentions", "Thirteen Member States did not vote", in a
-  sentence that holds a vote record or a claim, on the one resolution the sentence names (its symbol, or
-  the symbol its vote records carry). A count far from the record is more likely another vote in the same
+  sentence that holds a vote record or a claim, on the one resolution the sentence names (its symbol, the
+  symbol its vote records carry, or else the one recorded vote held on the day it dates the vote to). A count far from the record is more likely another vote in the same
   sentence (a procedural vote, an amendment) than a misstatement of this one: a single count is checked
   when it is within 10% of the record (or 3 votes), a full result when one of its counts agrees;
 * a **date**: a day the sentence gives the vote ("on 3 March", "the March 2 vote") within a week of the

@@ -87,8 +87,8 @@ class ResolutionRow:
     line: int = 0  # first line of the file that names it
 
 
-@dataclass(frozen=True)
-class VoteRow:
+@dataclass(frozen=True, slots=True)
+class VoteRow:  # slots: a full General Assembly file has about a million rows
     key: str  # the resolution's key
     state: str  # ISO3
     name: str  # as the file writes it
