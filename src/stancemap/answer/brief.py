@@ -260,7 +260,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
     from .votes import asks_about_votes, vote_record  # the official roll calls, resolution by resolution
 
     votes_section = vote_record(store, q, actor_files)
-    if votes_section["resolutions"] and status.startswith(("answered", "no-issue-evidence")) and asks_about_votes(q.text):
+    if votes_section["resolutions"] and status in ("answered", "no-issue-evidence") and asks_about_votes(q.text):
         summary = "\n".join(votes_section["lines"]) + "\n\n" + summary
     return {"question": q.text, "actor": actor, "actor_name": q.actor_name, "topic": q.topic, "status": status,
             "issues": out_issues, "summary": summary, "contradictions": contradictions, "brief": brief,
