@@ -257,9 +257,14 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None,
                 parts.append(f"{dim.capitalize()}: " + " ".join(brief["dimensions"][dim]))
         parts += brief["contradictions"][:4] + brief["open_questions"][:3]
         summary = "\n\n".join(parts)
+    from .votes import asks_about_votes, vote_record  # the official roll calls, resolution by resolution
+
+    votes_section = vote_record(store, q, actor_files)
+    if votes_section["resolutions"] and status in ("answered", "no-issue-evidence") and asks_about_votes(q.text):
+        summary = "\n".join(votes_section["lines"]) + "\n\n" + summary
     return {"question": q.text, "actor": actor, "actor_name": q.actor_name, "topic": q.topic, "status": status,
             "issues": out_issues, "summary": summary, "contradictions": contradictions, "brief": brief,
-            "profile": profile_table(cells)}
+            "profile": profile_table(cells), "votes": votes_section}
 
 
 def _dimension(c: dict[str, Any], issues: dict[str, Issue]) -> str:
@@ -272,6 +277,7 @@ def _dimension(c: dict[str, Any], issues: dict[str, Issue]) -> str:
 def _contradictions(store: Store, actor: str | None, *related: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Contradictions that concern the actor's evidence (by document), as in the export contract."""
     docs = {r.get("doc") or r.get("evidence_doc") for rows in related for r in rows}
+    docs = {d for d in docs if not str(d).startswith("official-")}  # the record concerns every state: by `about`
     out = []
     for r in store.rows("contradictions"):
         if actor and (actor in r["about"] or r["a_doc"] in docs or r["b_doc"] in docs):
