@@ -63,7 +63,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
     execs = _executive_summary(ctx, q, actor, assessments, asked, shown, head, vote_groups)
     # where sources disagree is built before the other sections, so that both sides get their own quotes
     disagree = extras.stance_disagreements(ctx, actor, assessments, [*asked, *shown])
-    stored = extras.stored_contradictions(ctx, actor)
+    stored = extras.stored_contradictions(ctx, actor, also=q.others[0] if q.form == "relation" and q.others else None)
     disagree += extras.contradiction_statements(ctx, actor, stored)
     for iid in shown:
         if iid in asked and q.form == "change":
@@ -80,7 +80,8 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
         social = any(ctx.issues[i].dimension == "social" for i in asked) or q.form == "overview"
         if social:
             more.append(extras.at_home(ctx, actor))
-        more.append(extras.key_dates(ctx, actor, [*asked, *shown]))
+        more.append(extras.key_dates(ctx, actor, asked if q.form == "change" and asked else [*asked, *shown],
+                                     only_issues=q.form == "change"))
         if q.form != "change":
             economic = any(ctx.issues[i].dimension == "economic" for i in asked) or q.form == "overview"
             more.append(extras.figures(ctx, actor, [*asked, *shown], limit=4 if economic else 3))
@@ -199,7 +200,7 @@ def _executive_summary(ctx: Context, q: Question, actor: str, assessments: dict[
     extra: list[Statement] = []
     name = ctx.namer.name(actor)
     top = assessments.get(asked[0]) if asked else None
-    if top is not None and top.dissenting and q.form in ("position", "support", "change"):
+    if top is not None and top.dissenting and top.well_supported and q.form in ("position", "support", "change"):
         for polarity, docs in top.dissenting.items():
             rows = [r for r in top.records if r["doc"] in docs and r["stance"] == polarity]
             extra.append(Statement(f"But {extras._count(len(docs))} describe{'s' if len(docs) == 1 else ''} "

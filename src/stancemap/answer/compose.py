@@ -94,16 +94,35 @@ class Context:
     def official_by_issue(self, actor: str | None) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in self.stances(actor):
-            if official(r):
+            if official(r) and self.named(r, actor):
                 out[r["issue"]].append(r)
         return out
 
     def society_by_issue(self, actor: str | None) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in self.stances(actor):
-            if not official(r):
+            if not official(r) and self.named(r, actor):
                 out[r["issue"]].append(r)
         return out
+
+    def mentions(self, doc: str) -> list[dict[str, Any]]:
+        if doc not in self._mentions:
+            self._mentions[doc] = self.store.rows("mentions", "doc = ?", (doc,))
+        return self._mentions[doc]
+
+    def named(self, r: dict[str, Any], actor: str | None) -> bool:
+        """Whether the record's own sentence names its actor in its text (a name, a people, an
+        office, a pronoun the actor stage resolved), not only in a dateline ("TASHKENT/ULAANBAATAR,
+        Sept 26 -"). Votes read from roll calls and vote reports are the vote stage's to vouch for."""
+        if is_vote(r) or not actor:
+            return True
+        start, end = int(r.get("start_char") or 0), int(r.get("end_char") or 0)
+        for m in self.mentions(r["doc"]):
+            if m.get("code") == actor and start <= int(m["start_char"]) < end:
+                surface = str(m.get("surface") or "")
+                if not (surface.isupper() and len(surface) > 3):  # an all-capitals dateline place
+                    return True
+        return False
 
     def docs_of(self, actor: str | None) -> list[str]:
         """Documents holding any record of the actor (what an absence statement cites)."""
@@ -153,9 +172,7 @@ class Context:
 
     def referent(self, doc: str, at: int) -> str | None:
         """Who the pronoun at character ``at`` of ``doc`` stands for, as the actor stage resolved it."""
-        if doc not in self._mentions:
-            self._mentions[doc] = self.store.rows("mentions", "doc = ?", (doc,))
-        for m in self._mentions[doc]:
+        for m in self.mentions(doc):
             rule = str(m.get("rule") or "")
             if abs(int(m["start_char"]) - at) <= 1 and rule.startswith("pronoun"):
                 if m.get("person"):
@@ -166,11 +183,11 @@ class Context:
         return None
 
     def quote(self, r: dict[str, Any], focus: set[str] | None = None, limit: int = 40,
-              lead: str = "", must: set[str] | None = None) -> Statement:
+              lead: str = "", must: set[str] | None = None, anchor: str | None = None) -> Statement:
         """A verbatim quote of the record's sentence (trimmed to its clauses), cited; it is marked
         as quoted so that no other part of the brief repeats it."""
         sentence = " ".join(str(r["evidence"]).split())
-        shown = ev.trim(sentence, focus or set(), limit, must)
+        shown = ev.trim(sentence, focus or set(), limit, must, anchor)
         core = shown.strip("…")
         offset = sentence.find(core[:40]) if core else 0
         if ev.starts_with_pronoun(core):
@@ -215,6 +232,8 @@ def position_statement(ctx: Context, actor: str, issue: Issue, a: ev.Assessment,
                  for s, d in sorted(counts.items(), key=lambda x: -len(x[1]))]
         text = f"{who} {position_verb('mixed', many)} {ctx.label(issue)}: {'; '.join(parts)}"
         return Statement(text, ctx.cites(a.records))
+    if not a.well_supported:
+        return unsettled_statement(ctx, actor, issue, a)
     firm = not a.minority and not a.dissenting
     text = f"{who} {'' if firm else 'mostly '}{position_verb(stance, many)} {ctx.label(issue)}"
     g = gloss(issue, stance) if with_gloss else ""
@@ -223,6 +242,38 @@ def position_statement(ctx: Context, actor: str, issue: Issue, a: ev.Assessment,
     text += f", in {k} of {plural(n, 'source')} that address it" if n > 1 else ", in the one source that addresses it"
     return Statement(text, ctx.cites([r for r in a.records if r["doc"] in a.agreeing and r["stance"] in
                                       (stance,)] or a.records))
+
+
+def unsettled_statement(ctx: Context, actor: str, issue: Issue, a: ev.Assessment) -> Statement:
+    """A position the evidence does not settle: how the sources read it, source by source."""
+    name = ctx.namer.name(actor)
+    readings = ev.doc_readings(a.records)
+    counts: dict[str, int] = defaultdict(int)
+    for r in readings.values():
+        counts[r or "unclear"] += 1
+    if len([k for k in counts if k != "unclear"]) > 1:
+        parts = [f"{plural(n, 'source')} {reading(k) if k != 'unclear' else 'unclear'}"
+                 for k, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+        text = (f"The readings of the sources on {name}'s position on {ctx.label(issue)} disagree: "
+                f"{'; '.join(parts)} (quoted below)")
+    else:
+        only = next((k for k in counts if k != "unclear"), a.stance)
+        n = len(a.docs)
+        text = (f"Only {'one source speaks' if n == 1 else plural(n, 'source') + ' speak'} to {name}'s position on "
+                f"{ctx.label(issue)}, and not in a record firm enough to state it; it reads {reading(only)} "
+                f"(quoted below)")
+    return Statement(text, ctx.cites(a.records))
+
+
+def reading_quotes(ctx: Context, actor: str, issue: Issue, a: ev.Assessment, limit: int = 30) -> list[Statement]:
+    """For an unsettled position, the best quote of each reading, so that a reader can judge."""
+    out = []
+    for polarity in ("support", "oppose", "neutral"):
+        rows = [r for r in a.records if r["stance"] == polarity and float(r.get("confidence") or 0) >= ev.MIN_CONFIDENCE]
+        for r in ev.rank_quotes(ctx.fresh(rows), ctx.focus(issue), ctx.actor_words(actor), k=1):
+            q = ctx.quote(r, ctx.focus(issue), limit=limit)
+            out.append(Statement(f"Reading {reading(polarity)}: {q.text}", q.cites, "quote"))
+    return out
 
 
 def but_statements(ctx: Context, actor: str, issue: Issue, a: ev.Assessment, k: int = 2) -> list[Statement]:
@@ -243,6 +294,9 @@ def issue_section(ctx: Context, actor: str, issue: Issue, a: ev.Assessment, quot
     reading against it, and what changed over time (from dates the sentences themselves give)."""
     sec = Section(f"issue-{issue.id}", issue.label, issue=issue.id)
     sec.statements.append(position_statement(ctx, actor, issue, a))
+    if not a.well_supported:
+        sec.statements += reading_quotes(ctx, actor, issue, a)
+        return sec
     agreeing = [r for r in a.records if r["stance"] == a.stance] if a.stance != "mixed" else a.records
     picked = ev.rank_quotes(ctx.fresh(agreeing), ctx.focus(issue), ctx.actor_words(actor), k=quotes)
     # one quote that qualifies the position ("..., although it imposes none of its own"), if any

@@ -24,7 +24,10 @@ from typing import Any
 from ..analysis.positions import Position, aggregate
 
 MIN_CONFIDENCE = 0.5  # a record below this is table material only
-STRONG = 0.75  # one document with a record this confident can carry a position on its own
+STRONG = 0.85  # one document with a record this confident can carry a position on its own
+DOMINANT = 0.65  # a document reads one way when that reading holds this share of its records' confidence
+DISSENT = 0.7  # a source is said to disagree only on a record at least this confident
+HISTORY_DAYS = 365  # readings this much older than all agreeing ones are history (a change), not dissent
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH_RE = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -98,7 +101,7 @@ def own_date(evidence: str | None, date: str | None) -> str | None:
         return None
     d = str(date).split("/")[0]
     parts = d.split("-")
-    text = _main_clauses(str(evidence))
+    text = _SPAN.sub(" ", _main_clauses(str(evidence)))
     years = set(_YEAR_RE.findall(text))
     months = {_month_number(m) for m in _MONTH_RE.findall(text) if _is_month(m, text)}
     months.discard(None)
@@ -127,13 +130,49 @@ def own_date(evidence: str | None, date: str | None) -> str | None:
     return year if (year in years or relative) else None
 
 
-_RELATIVE_CLAUSE = re.compile(r"(?:^|(?<=[,;—–(]))\s*(?:who|whom|whose|which)\b[^,;—–)]*", re.IGNORECASE)
+# "since February 2022", "before the war in March": the start or end of a span, not the date of what is said
+_SPAN = re.compile(r"\b(?:since|before|until|till|prior to|ahead of|up to)\s+(?:the\s+)?(?:(?:early|mid|late|end of|"
+                   r"start of)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                   r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+(?:19|20)\d\d)?|\b(?:since|before|until|till|"
+                   r"prior to|up to)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;—–)]*", re.IGNORECASE)
 
 
 def _main_clauses(text: str) -> str:
     """The sentence without its relative clauses (", who defended the orders to fire in January,"):
     a date there belongs to another event than the sentence's own."""
     return _RELATIVE_CLAUSE.sub(" ", text)
+
+
+_PERIOD_PREP = re.compile(r"\b(before|after|since|until|by|as of|through|from)\s+(?:the\s+)?(?:(?:early|mid|late|end of|"
+                          r"start of)[\s-]+)?$", re.IGNORECASE)
+
+
+def clause_of(sentence: str, anchor: str) -> str:
+    """The clause of ``sentence`` that holds ``anchor`` (the whole sentence if it is not found)."""
+    if not anchor or anchor not in sentence:
+        return sentence
+    parts = _CLAUSE_SPLIT.split(" ".join(sentence.split()))
+    return next((p for p in parts if anchor in p), sentence)
+
+
+def period_phrase(evidence: str | None, period: str | None, shown: str) -> str:
+    """How the sentence places a figure in time: "before February 2022" where it says "Before
+    February 2022, ..."; the plain period otherwise."""
+    text = str(evidence or "")
+    parts = str(period or "").split("-")
+    words_ = []
+    if len(parts) >= 2 and parts[1].isdigit():
+        words_.append(_MONTHS[int(parts[1]) - 1])
+    words_.append(parts[0])
+    for w in words_:
+        m = re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE)
+        if m:
+            prep = _PERIOD_PREP.search(text[: m.start()])
+            if prep:
+                return f"{prep.group(1).lower()} {shown}"
+            break
+    return shown
 
 
 def _month_number(name: str) -> int | None:
@@ -181,7 +220,8 @@ _SUBORDINATE = re.compile(r"^[…“\"']*(?:while|whereas|although|though|becaus
                           r"before|since|despite|once|until|so that|even if|even though)\b", re.IGNORECASE)
 
 
-def trim(sentence: str, focus: set[str], limit: int = 40, must: set[str] | None = None) -> str:
+def trim(sentence: str, focus: set[str], limit: int = 40, must: set[str] | None = None,
+         anchor: str | None = None) -> str:
     """The sentence, or, when it is longer than ``limit`` words, its clauses around the one that
     says most of ``focus`` (stems) — or the one that holds ``must`` (a date's words) — with "…" where
     clauses were left out. Never cuts inside a clause or a quotation, and never keeps a subordinate
@@ -193,14 +233,15 @@ def trim(sentence: str, focus: set[str], limit: int = 40, must: set[str] | None 
     if len(parts) <= 1:
         return text
     scores = [len(stems(p) & focus) for p in parts]
-    best = max(range(len(parts)), key=lambda i: (bool(must and stems(parts[i]) & must), scores[i], -i))
+    best = max(range(len(parts)), key=lambda i: (bool(anchor and anchor in parts[i]),
+                                                 bool(must and stems(parts[i]) & must), scores[i], -i))
     lo = hi = best
     total = words(parts[best])
     while True:
         grown = False
         for j in (hi + 1, lo - 1):
             if 0 <= j < len(parts) and total + words(parts[j]) <= limit and (scores[j] > 0 or total < limit // 2
-                                                                               or must):
+                                                                               or must or anchor):
                 total += words(parts[j])
                 lo, hi = min(lo, j), max(hi, j)
                 grown = True
@@ -224,11 +265,12 @@ def trim(sentence: str, focus: set[str], limit: int = 40, must: set[str] | None 
 
 
 def _inside_quotes_joined(parts: list[str]) -> list[str]:
-    """Clauses rejoined where a split fell inside quotation marks (a quotation is never cut)."""
+    """Clauses rejoined where a split fell inside quotation marks or brackets (a quotation or a
+    parenthesis is never cut)."""
     out: list[str] = []
-    open_quote = False
+    open_quote, depth = False, 0
     for p in parts:
-        if open_quote and out:
+        if (open_quote or depth > 0) and out:
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)
@@ -239,12 +281,17 @@ def _inside_quotes_joined(parts: list[str]) -> list[str]:
                 open_quote = False
             elif ch == '"':
                 open_quote = not open_quote
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
     return out
 
 
 def unquote_end(text: str) -> str:
-    """A quote's own final full stop is dropped: the citation and the sentence's stop follow it."""
-    text = text.rstrip()
+    """A quote's own final full stop is dropped (the citation and the sentence's stop follow it),
+    and a list bullet before it too."""
+    text = re.sub(r"^[•·▪‣◦\-–*]+\s+", "", text.strip())
     text = text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
     return text
 
@@ -296,12 +343,32 @@ class Assessment:
         return self.position.position
 
 
-def doc_readings(records: list[dict[str, Any]]) -> dict[str, str]:
-    """Each document's own reading: the polarity with most confidence among its records."""
+def doc_readings(records: list[dict[str, Any]]) -> dict[str, str | None]:
+    """Each document's own reading: the polarity with most of the confidence among its records, if
+    it holds a clear share of it (a document whose records of one voice read the issue two ways has
+    no reading of its own: ``None``)."""
     weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in records:
         weight[r["doc"]][r["stance"]] += float(r.get("confidence") or 0.5)
-    return {d: max(w, key=lambda k: (w[k], k == "neutral")) for d, w in weight.items()}
+    out: dict[str, str | None] = {}
+    for d, w in weight.items():
+        best = max(w, key=lambda k: (w[k], k == "neutral"))
+        out[d] = best if w[best] >= DOMINANT * sum(w.values()) or _voices_differ(records, d, best) else None
+    return out
+
+
+def _voices_differ(records: list[dict[str, Any]], doc: str, best: str) -> bool:
+    """Whether the readings against ``best`` in ``doc`` come from other voices than ``best`` does
+    (a court sentencing protesters while the government allows rallies is two voices, not confusion)."""
+    def voice(r: dict[str, Any]) -> str:
+        return str(r.get("actor_sector") or "GOV")
+    mine = {voice(r) for r in records if r["doc"] == doc and r["stance"] == best}
+    other = {voice(r) for r in records if r["doc"] == doc and r["stance"] != best}
+    return not (mine & other)
+
+
+def _day(r: dict[str, Any]) -> str:
+    return str(own_date(r.get("evidence"), r.get("date")) or r.get("date") or "")
 
 
 def assess(actor: str, issue: str, records: list[dict[str, Any]]) -> Assessment:
@@ -315,17 +382,26 @@ def assess(actor: str, issue: str, records: list[dict[str, Any]]) -> Assessment:
     else:
         agreeing = [d for d in docs if readings[d] == stance]
     dissenting: dict[str, list[str]] = defaultdict(list)
+    earliest = min((_day(r) for r in records if r["doc"] in agreeing and r["stance"] == stance and _day(r)), default="")
     if stance not in ("mixed", "unknown"):
         for d in docs:
-            if readings[d] != stance and any(r["doc"] == d and r["stance"] == readings[d]
-                                              and float(r.get("confidence") or 0) >= MIN_CONFIDENCE for r in records):
-                dissenting[readings[d]].append(d)
+            reading = readings[d]
+            if reading is None or reading == stance:
+                continue
+            mine = [r for r in records if r["doc"] == d and r["stance"] == reading
+                    and float(r.get("confidence") or 0) >= DISSENT]
+            if mine and not all(_older(_day(r), earliest) for r in mine):
+                dissenting[reading].append(d)
+    unclear = {d for d in docs if readings[d] is None}
     minority = [r for r in records if stance not in ("mixed", "unknown") and r["stance"] != stance
-                and float(r.get("confidence") or 0) >= MIN_CONFIDENCE]
+                and r["doc"] not in unclear and float(r.get("confidence") or 0) >= MIN_CONFIDENCE
+                and not _older(_day(r), earliest)]
     best = max((float(r.get("confidence") or 0) for r in records if r["stance"] == stance), default=0.0)
     confident = {r["doc"] for r in records if r["doc"] in agreeing and float(r.get("confidence") or 0) >= MIN_CONFIDENCE
                  and (r["stance"] == stance or stance == "mixed")}
-    well = stance != "unknown" and (len(confident) >= 2 or best >= STRONG)
+    read = [d for d in docs if readings[d] is not None]
+    # several confident sources, or one very confident; and never a minority of the sources that read it
+    well = stance != "unknown" and (len(confident) >= 2 or best >= STRONG) and 2 * len(agreeing) > len(read)
     return Assessment(issue, pos, records, docs, agreeing, dict(dissenting), minority, well)
 
 
@@ -345,7 +421,7 @@ def same_statement(a: str | None, b: str | None, threshold: float = 0.1) -> bool
     sb = {w for w in stems(b) if w not in _MONTH_STEMS and not w.isdigit() and w not in names}
     if not sa or not sb:
         return False
-    return len(sa & sb) / len(sa | sb) >= threshold
+    return len(sa & sb) >= 3 and len(sa & sb) / len(sa | sb) >= threshold
 
 
 def _names(text: str | None) -> set[str]:
@@ -367,6 +443,16 @@ def qualified(text: str | None) -> bool:
     respect the sanctions, although he will not impose any restrictions"). An issue section shows
     one such quote when it has one."""
     return bool(_LIMIT.search(str(text or "")))
+
+
+def _older(day: str, than: str) -> bool:
+    """Whether ``day`` is more than a year before ``than`` (both YYYY[-MM[-DD]])."""
+    if not day or not than:
+        return False
+    from ..analysis.positions import _as_date
+
+    a, b = _as_date(day), _as_date(than)
+    return bool(a and b and (b - a).days > HISTORY_DAYS)
 
 
 def rank_quotes(records: list[dict[str, Any]], focus: set[str], actor_words: set[str],

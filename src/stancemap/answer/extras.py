@@ -10,6 +10,7 @@ what the evidence leaves unsettled.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -70,7 +71,8 @@ def votes_section(ctx: Context, actor: str, groups: list[dict[str, Any]]) -> Sec
         what = f"resolution {g['symbol']}" if g["symbol"] else "a resolution"
         if g.get("title"):
             what += f" (“{g['title']}”)"
-        date = f" on {when(g['date'])}" if g.get("date") else ""
+        date = (f" on {when(g['date'])}" if len(str(g["date"])) == 10 else f" in {when(g['date'])}") \
+            if g.get("date") else ""
         n = len(g["docs"])
         text = f"{who} {vote_verb(g['direction'], g['rollcall'])} {what}{date}"
         text += f", as {plural(n, 'source')} report" if n > 1 else ", as one source reports"
@@ -84,28 +86,40 @@ def votes_section(ctx: Context, actor: str, groups: list[dict[str, Any]]) -> Sec
 def votes_summary(ctx: Context, actor: str, groups: list[dict[str, Any]]) -> Statement | None:
     """One sentence for the executive summary: the directions reported and by how many sources."""
     by_dir: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)
     rows: list[dict[str, Any]] = []
     for g in groups:
         by_dir[g["direction"]].update(g["docs"])
+        if g["symbol"]:
+            named[g["direction"]].add(g["symbol"])
         rows += g["records"]
     if not by_dir:
         return None
-    parts = [f"{vote_verb(d, False)} {'a resolution' if i == 0 else 'one'} ({plural(len(docs), 'source')})"
-             for i, (d, docs) in enumerate(sorted(by_dir.items(), key=lambda x: -len(x[1])))]
-    return Statement(f"In votes, the sources report that {ctx.namer.name(actor)} {'; '.join(parts)}", ctx.cites(rows))
+    parts = []
+    for d, docs in sorted(by_dir.items(), key=lambda x: -len(x[1])):
+        what = f" ({', '.join(sorted(named[d]))})" if named[d] and len(named[d]) <= 3 else \
+            f" ({plural(len(named[d]), 'named resolution')})" if named[d] else ""
+        parts.append(f"{_VOTE_ING.get(d, d)}{what} in {plural(len(docs), 'source')}")
+    return Statement(f"Votes the sources report for {ctx.namer.name(actor)}: {'; '.join(parts)}", ctx.cites(rows))
+
+
+_VOTE_ING = {"for": "voting for", "against": "voting against", "abstain": "abstaining",
+             "absent": "not voting for a resolution"}
 
 
 # ---------------------------------------------------------------------------------------- key dates
 
-def key_dates(ctx: Context, actor: str, issue_ids: list[str], limit: int = KEY_DATES) -> Section | None:
+def key_dates(ctx: Context, actor: str, issue_ids: list[str], limit: int = KEY_DATES,
+              only_issues: bool = False) -> Section | None:
     """A dated timeline of the record: stances on the brief's issues and the actor's acts, dated by
     their own sentences (month or day), one line per sentence, the brief's own issues first."""
     items: list[tuple[str, dict[str, Any], str]] = []
     for r in ctx.stances(actor):
         if r["issue"] in issue_ids and float(r.get("confidence") or 0) >= ev.MIN_CONFIDENCE:
             items.append(("stance", r, ctx.namer.voice(actor, r.get("actor_sector"))))
-    for e in ctx.events(actor):
-        if float(e.get("confidence") or 0) >= 0.6 and not e["negated"] and e.get("source"):
+    for e in ctx.events(actor):  # the actor's own acts (what others did to it is in the evidence table)
+        on_topic = e.get("issue") in issue_ids or (not only_issues and not e.get("issue"))
+        if float(e.get("confidence") or 0) >= 0.6 and not e["negated"] and e.get("source") == actor and on_topic:
             items.append(("event", e, ctx.namer.voice(e["source"], e.get("source_sector"))))
     seen: set[tuple[str, int]] = set()
     rows: list[tuple[str, float, dict[str, Any], str]] = []
@@ -145,6 +159,9 @@ def figure_value(c: dict[str, Any]) -> str:
         surface = f"{fmt_value(c['value'])} {unit}"
     elif unit == "percent" and "%" not in surface and "percent" not in surface and "per cent" not in surface:
         surface += "%"
+    if unit and unit not in ("percent", "count") and not (len(unit) == 3 and unit.isupper()) \
+            and unit.lower().rstrip("s") not in surface.lower() and not re.search(r"[$€£¥₹]", surface):
+        surface += f" {unit}"  # "33 million" -> "33 million tonnes"
     if qual and not surface.lower().startswith(qual.lower()) and qual != "exactly":
         surface = f"{qual} {surface}"
     return surface
@@ -168,23 +185,42 @@ def figures(ctx: Context, actor: str, issue_ids: list[str], limit: int = FIGURES
     rows.sort(key=lambda x: (-x[0], x[1]["doc"], x[1]["start_char"]))
     sec = Section("figures", "Figures")
     used: set[tuple[str, int]] = set()
+    same: dict[tuple[float, str], list[dict[str, Any]]] = defaultdict(list)
+    for _, c in rows:  # one figure given by several sources is listed once, citing each of them
+        same[(round(float(c["value"]), 6), str(c["unit"]))].append(c)
+    shown_values: set[tuple[float, str]] = set()
     for _, c in rows:
         key = (c["doc"], int(c["start_char"]))
-        if key in used or key in ctx.quoted:
+        value = (round(float(c["value"]), 6), str(c["unit"]))
+        if key in used or key in ctx.quoted or value in shown_values:
             continue
         used.add(key)
-        period = ev.own_date(c["evidence"], c.get("period")) if c.get("period") else None
-        lead = f"{figure_value(c)}" + (f" ({when(period)})" if period else "") + " — "
-        q = ctx.quote(c, ev.stems(str(c.get("indicator") or "")) | focus, limit=35)
-        sec.statements.append(Statement(lead + q.text, q.cites, "quote"))
+        shown_values.add(value)
+        others = [o for o in same[value] if o["doc"] != c["doc"]]
+        clause = ev.clause_of(str(c["evidence"]), str(c.get("surface") or ""))
+        period = ev.own_date(clause, c.get("period")) if c.get("period") else None  # dated in the number's clause
+        shown = ev.period_phrase(clause, period, when(period)) if period else ""
+        also = f"{', ' if shown else ''}also in {plural(len({o['doc'] for o in others}), 'other source')}" \
+            if others else ""
+        lead = f"{figure_value(c)}" + (f" ({shown}{also})" if shown or also else "") + " — "
+        q = ctx.quote(c, ev.stems(str(c.get("indicator") or "")) | focus, limit=35,
+                      anchor=str(c.get("surface") or "") or None)
+        sec.statements.append(Statement(lead + q.text, q.cites + ctx.cites(others), "quote"))
         if len(sec.statements) == limit:
             break
     return sec if sec.statements else None
 
 
+_NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                          r"forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand|a million|a billion)\b",
+                          re.IGNORECASE)
+
+
 def _figure_worthy(c: dict[str, Any]) -> bool:
-    """A share, a sum of money or a quantity of some size: what a figures list is for (a count of
-    two activists or five years is a detail of its sentence, not a figure)."""
+    """A share, a sum of money or a quantity of some size, written as a number: what a figures list
+    is for (a count of two activists, five years, or "a few hundred" is a detail of its sentence)."""
+    if not _NUMBER_WORD.search(str(c.get("surface") or "")):
+        return False
     unit = str(c.get("unit") or "").lower()
     if unit in ("percent", "usd", "eur", "gbp", "rub", "cny", "kzt", "inr", "try", "uah") or (len(unit) == 3 and unit.isalpha()):
         return True
@@ -230,7 +266,7 @@ def stance_disagreements(ctx: Context, actor: str, assessments: dict[str, ev.Ass
     out: list[Statement] = []
     for iid in dict.fromkeys(issue_ids):
         a = assessments.get(iid)
-        if a is None or not a.dissenting or a.stance in ("mixed", "unknown"):
+        if a is None or not a.dissenting or a.stance in ("mixed", "unknown") or not a.well_supported:
             continue
         issue = ctx.issues[iid]
         for polarity, docs in a.dissenting.items():
@@ -243,13 +279,16 @@ def stance_disagreements(ctx: Context, actor: str, assessments: dict[str, ev.Ass
             if not qa or not qb:
                 continue
             n_a, n_b = len(docs), len(a.agreeing)
-            text = (f"On {ctx.label(issue)}, {_count(n_a)} describe{'s' if n_a == 1 else ''} "
-                    f"{ctx.namer.name(actor)} as {reading(polarity)}; {_count(n_b, False)} describe it as "
-                    f"{reading(a.stance)}")
+            text = (f"On {ctx.label(issue)}, {_count(n_a)} {_describe(n_a)} {ctx.namer.name(actor)} as "
+                    f"{reading(polarity)}; {_count(n_b, n_b != n_a)} {_describe(n_b)} it as {reading(a.stance)}")
             out.append(Statement(text, ctx.cites(theirs) + ctx.cites(ours)))
             out.append(_side_quote(ctx, qa[0], issue, polarity))
             out.append(_side_quote(ctx, qb[0], issue, a.stance))
     return out
+
+
+def _describe(n: int) -> str:
+    return "describes" if n == 1 else "describe"
 
 
 def _count(n: int, noun: bool = True) -> str:
@@ -264,7 +303,7 @@ def _side_quote(ctx: Context, r: dict[str, Any], issue: Any, side: str) -> State
     return Statement(f"{head[:1].upper() + head[1:]}: {q.text}", q.cites, "quote")
 
 
-def stored_contradictions(ctx: Context, actor: str, limit: int = 3) -> list[dict[str, Any]]:
+def stored_contradictions(ctx: Context, actor: str, limit: int = 3, also: str | None = None) -> list[dict[str, Any]]:
     """Contradictions from the store that concern the actor's records, real ones only: both sides
     quoted; a date disagreement only where both sentences give their date; attribution to different
     people and position readings (reported from the stances themselves) left out; ranked by the
@@ -279,6 +318,8 @@ def stored_contradictions(ctx: Context, actor: str, limit: int = 3) -> list[dict
             continue
         if not (actor in str(r["about"]) or name in str(r["about"])):
             continue
+        if also and not (also in str(r["about"]) or ctx.namer.name(also) in str(r["about"])):
+            continue  # a relation's disagreements are about both actors
         kind = str(r["kind"])
         if kind.startswith("polarity") or kind == "actor":
             continue
@@ -291,6 +332,15 @@ def stored_contradictions(ctx: Context, actor: str, limit: int = 3) -> list[dict
             continue  # a date disagreement needs both sentences to give their date themselves
         if kind in ("date", "negation") and not ev.same_statement(r["a_evidence"], r["b_evidence"]):
             continue  # ... and to be about one statement or act
+        if kind == "value":
+            ca, cb = _claim(ctx, r["a_doc"], r["a_start"], r["a_value"]), _claim(ctx, r["b_doc"], r["b_start"], r["b_value"])
+            if ca is None or cb is None:
+                continue
+            pa, pb = ca.get("period"), cb.get("period")
+            if (pa or pb) and pa != pb:
+                continue  # figures for different times do not contradict each other
+            r = {**r, "a_shown": figure_value(ca), "b_shown": figure_value(cb), "a_surface": ca.get("surface"),
+                 "b_surface": cb.get("surface")}
         out.append(r)
     out.sort(key=lambda r: -float(r.get("score") or 0.0))
     unique, pairs = [], set()
@@ -300,6 +350,18 @@ def stored_contradictions(ctx: Context, actor: str, limit: int = 3) -> list[dict
             pairs.add(pair)
             unique.append(r)
     return unique[:limit]
+
+
+def _claim(ctx: Context, doc: str, start: Any, value: Any) -> dict[str, Any] | None:
+    """The stored figure a contradiction side quotes (its sentence and value)."""
+    v = _val(value)
+    for c in ctx.store.rows("claims", "doc = ? AND start_char = ?", (doc, start)):
+        try:
+            if v is None or abs(float(c["value"]) - float(v)) <= 1e-6 * max(1.0, abs(float(v))):
+                return c
+        except (TypeError, ValueError):
+            continue
+    return None
 
 
 def contradiction_statements(ctx: Context, actor: str, rows: list[dict[str, Any]]) -> list[Statement]:
@@ -318,22 +380,23 @@ def contradiction_statements(ctx: Context, actor: str, rows: list[dict[str, Any]
             head = f"Sources disagree on whether this happened: one says {_show(va)}, the other {_show(vb)}"
         elif kind == "vote":
             head = f"Sources report this vote differently: {_show(va)} against {_show(vb)}"
+        elif r.get("a_shown"):
+            head = f"Sources give different figures for {about}: {r['a_shown']} against {r['b_shown']}"
         else:
             head = f"Sources disagree on {about}: {_show(va)}{unit} against {_show(vb)}{unit}"
         out.append(Statement(head, [ka, kb]))
-        for side in (a, b):
+        for side, surface in ((a, r.get("a_surface")), (b, r.get("b_surface"))):
             if (side["doc"], int(side["start_char"] or 0)) in ctx.quoted:
                 out.append(Statement("The first of these is quoted above" if side is a else
                                      "The second is quoted above", [ctx.cite(side)], "note"))
                 continue
-            q = ctx.quote(side, set(), limit=35)
+            q = ctx.quote(side, set(), limit=35, anchor=surface or None)
             out.append(Statement(q.text, q.cites, "quote"))
     return out
 
 
 def _plain_about(ctx: Context, actor: str, about: str) -> str:
     """A contradiction's subject with codes replaced by names ("date of KAZ reject RUS" -> plain)."""
-    import re
 
     def name(m: re.Match[str]) -> str:
         code = m.group(0)
@@ -387,8 +450,8 @@ def open_questions(ctx: Context, actor: str, assessments: dict[str, ev.Assessmen
         if a.stance == "mixed":
             out.append(Statement(f"{name}'s position on {label} is contested between sources", ctx.cites(a.records)))
         elif not a.well_supported:
-            out.append(Statement(f"{name}'s position on {label} is thinly attested: {plural(len(a.docs), 'source')}, "
-                                 f"no firm statement", ctx.cites(a.records)))
+            out.append(Statement(f"{name}'s position on {label} is thinly attested ({plural(len(a.docs), 'source')}; "
+                                 f"stancemap's readings of them are not confident)", ctx.cites(a.records)))
         elif a.dissenting:
             readings = " or ".join(reading(p) for p in a.dissenting)
             out.append(Statement(f"Sources differ on whether {name} is {reading(a.stance)} on {label} or "

@@ -15,8 +15,8 @@ from collections import defaultdict
 from typing import Any
 
 from . import evidence as ev
-from .compose import Context, Section, Statement, position_statement
-from .names import act, plural, position_verb, reading, when
+from .compose import Context, Section, Statement, position_statement, reading_quotes
+from .names import plural, position_verb, reading, when
 
 VERDICT_WORDS = {"support": "Supports", "oppose": "Opposes", "neutral": "Neutral", "mixed": "Mixed",
                  "unknown": "No evidence"}
@@ -39,9 +39,9 @@ def position_verdict(ctx: Context, actor: str, iid: str | None, a: ev.Assessment
     if a is None:
         return "no evidence", [absence(ctx, actor, f"records no position of {name} on {ctx.label(issue)}")]
     if not a.well_supported:
-        st = position_statement(ctx, actor, issue, a)
-        st.text = f"Unclear, on thin evidence: {st.text[:1].lower() + st.text[1:]}"
-        return "unclear", [st, *best_quotes(ctx, actor, a, k=1)]
+        st = position_statement(ctx, actor, issue, a)  # how the sources read it, source by source
+        st.text = f"Unclear: {st.text[:1].lower() + st.text[1:]}"
+        return "unclear", [st, *reading_quotes(ctx, actor, issue, a)[:2]]
     return a.stance, [position_statement(ctx, actor, issue, a), *best_quotes(ctx, actor, a)]
 
 
@@ -234,7 +234,7 @@ def relation_sections(ctx: Context, actor: str, other: str, limit: int = 4) -> t
             voice = ctx.namer.voice(src, e.get("source_sector"))
             q = ctx.quote(e, set(), limit=35)
             lead = f"{when(d)} — " if d else ""
-            st = Statement(f"{lead}{voice[:1].upper() + voice[1:]} ({act(e['type'])}): {q.text}", q.cites, "quote")
+            st = Statement(f"{lead}{voice[:1].upper() + voice[1:]}: {q.text}", q.cites, "quote")
             if (src, tgt) not in first_quote:
                 first_quote[(src, tgt)] = st  # the clearest act opens the answer
             else:
