@@ -66,15 +66,18 @@ def _power_of(code: str | None, powers: dict[str, Any]) -> str | None:
     return None
 
 
-def _names_power(text: str, members: list[str], names: Callable[[str], list[str]] | None) -> bool:
+def _names_power(text: str, members: list[str], names: Callable[[str], list[str]] | None,
+                 cache: dict[tuple[str, ...], re.Pattern[str]] | None = None) -> bool:
     """Whether ``text`` names one of a power's members (by the surfaces ``names`` gives a code)."""
-    low = f" {text.lower()} "
-    for code in members:
-        for surface in (names(code) if names else [code]):
-            s = str(surface).lower()
-            if len(s) >= 2 and re.search(rf"(?<![\w]){re.escape(s)}(?![\w])", low):
-                return True
-    return False
+    key = tuple(members)
+    pattern = cache.get(key) if cache is not None else None
+    if pattern is None:
+        surfaces = {str(s).lower() for code in members for s in (names(code) if names else [code]) if len(str(s)) >= 2}
+        alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)) or r"(?!x)x"
+        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+        if cache is not None:
+            cache[key] = pattern
+    return bool(pattern.search(text.lower()))
 
 
 def profile(actor: str, clusters: list[dict[str, Any]], stances: list[dict[str, Any]],
@@ -83,6 +86,7 @@ def profile(actor: str, clusters: list[dict[str, Any]], stances: list[dict[str, 
     """Cells per power and dimension for ``actor``. ``names(code)`` gives the words that name an
     actor (its name, adjective, capital, aliases); without it a stance's sentence must hold the code."""
     powers = load_powers()
+    patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
     by_issue = {i.id: i for i in issues}
     cells: dict[str, dict[str, Cell]] = defaultdict(dict)
 
@@ -112,7 +116,7 @@ def profile(actor: str, clusters: list[dict[str, Any]], stances: list[dict[str, 
             continue
         for p, a in issue.alignment:
             members = list((powers["powers"].get(p) or {}).get("members") or [p])
-            if not _names_power(str(s.get("evidence") or ""), members, names):
+            if not _names_power(str(s.get("evidence") or ""), members, names, patterns):
                 continue
             cell(p, issue.dimension).add(_SIGN[s["stance"]] * a, float(s["confidence"] or 0.5), {
                 "kind": "stance", "issue": s["issue"], "stance": s["stance"], "date": s["date"], "doc": s["doc"],

@@ -67,6 +67,7 @@ class Context:
         self._stances: dict[str, list[dict[str, Any]]] = {}
         self._events: dict[str, list[dict[str, Any]]] = {}
         self._mentions: dict[str, list[dict[str, Any]]] = {}
+        self._named: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     # -- records ------------------------------------------------------------------------------
     def stances(self, actor: str | None) -> list[dict[str, Any]]:
@@ -117,8 +118,13 @@ class Context:
         if is_vote(r) or not actor:
             return True
         start, end = int(r.get("start_char") or 0), int(r.get("end_char") or 0)
-        for m in self.mentions(r["doc"]):
-            if m.get("code") == actor and start <= int(m["start_char"]) < end:
+        if actor not in self._named:  # one query for all of the actor's mentions
+            by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for m in self.store.rows("mentions", "code = ?", (actor,)):
+                by_doc[m["doc"]].append(m)
+            self._named[actor] = by_doc
+        for m in self._named[actor].get(r["doc"], []):
+            if start <= int(m["start_char"]) < end:
                 surface = str(m.get("surface") or "")
                 if not (surface.isupper() and len(surface) > 3):  # an all-capitals dateline place
                     return True

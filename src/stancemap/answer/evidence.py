@@ -148,12 +148,21 @@ _PERIOD_PREP = re.compile(r"\b(before|after|since|until|by|as of|through|from)\s
                           r"start of)[\s-]+)?$", re.IGNORECASE)
 
 
+_OPENER = re.compile(r"^(?:in|on|by|during|as of|at the end of|at the start of|throughout|over|for)\b", re.IGNORECASE)
+
+
 def clause_of(sentence: str, anchor: str) -> str:
     """The clause of ``sentence`` that holds ``anchor`` (the whole sentence if it is not found)."""
     if not anchor or anchor not in sentence:
         return sentence
     parts = _CLAUSE_SPLIT.split(" ".join(sentence.split()))
-    return next((p for p in parts if anchor in p), sentence)
+    for i, p in enumerate(parts):
+        if anchor in p:
+            # an opening adverbial ("In June 2021, the share ... was 23.7%") belongs to the clause it opens
+            if i > 0 and words(parts[i - 1]) <= 6 and _OPENER.match(parts[i - 1]):
+                return f"{parts[i - 1]} {p}"
+            return p
+    return sentence
 
 
 def period_phrase(evidence: str | None, period: str | None, shown: str) -> str:

@@ -126,7 +126,7 @@ def key_dates(ctx: Context, actor: str, issue_ids: list[str], limit: int = KEY_D
     for kind, r, voice in items:
         d = ev.own_date(r.get("evidence"), r.get("date"))
         key = (r["doc"], int(r.get("start_char") or 0))
-        if not d or len(d) < 7 or key in seen or key in ctx.quoted:
+        if not d or len(d) < 7 or key in seen or key in ctx.quoted or ev.hedged(r.get("evidence")):
             continue
         seen.add(key)
         rank = 0.0 if kind == "stance" and r["issue"] in issue_ids[:1] else 1.0 if kind == "stance" else 1.5
@@ -143,7 +143,7 @@ def key_dates(ctx: Context, actor: str, issue_ids: list[str], limit: int = KEY_D
     sec = Section("key-dates", "Key dates")
     for d, _, r, voice in sorted(chosen, key=lambda x: x[0]):
         month = ev.stems(when(d).split(" ")[-2] if " " in when(d) else when(d))
-        q = ctx.quote(r, ctx.focus(ctx.issues.get(r.get("issue") or "")), limit=50, must=month)  # the clause dating it
+        q = ctx.quote(r, ctx.focus(ctx.issues.get(r.get("issue") or "")), limit=60, must=month)  # the clause dating it
         sec.statements.append(Statement(f"{when(d)} — {voice}: {q.text}", q.cites, "quote"))
     return sec
 

@@ -57,16 +57,18 @@ def support_verdict(ctx: Context, actor: str, side: str, iid: str | None, a: ev.
     limit = None
     if a.stance == side:  # a statement on the same side that sets a limit to it ("…, although it will not …")
         issue = ctx.issues[a.issue]
-        limits = [r for r in ctx.fresh(a.records) if r["stance"] == side and ev.qualified(r["evidence"])
+        limits = [r for r in a.records if r["stance"] == side and ev.qualified(r["evidence"])
                   and float(r.get("confidence") or 0) >= ev.MIN_CONFIDENCE and ctx.about(r["evidence"], issue)]
         best = ev.rank_quotes(limits, ctx.focus(issue), ctx.actor_words(actor), k=1)
-        if best:
+        if best and ctx.fresh(best):
             limit = ctx.quote(best[0], ctx.focus(issue), limit=30, lead="With a limit: ")
+        elif best:  # already quoted as one of the two strongest pieces of evidence
+            limit = Statement("", [])
     if a.stance == side:
         verdict = "yes" if not a.minority and not a.dissenting else "mostly yes"
         if limit is not None:
             verdict += ", with limits"
-            statements = [*statements, limit]
+            statements = [*statements, limit] if limit.text else statements
     elif a.stance == opposite:
         verdict = "no"
     elif a.stance == "neutral":

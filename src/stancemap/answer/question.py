@@ -34,7 +34,8 @@ _WORD = re.compile(r"[a-z][a-z'\-]+")
 _STOP = set(["a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "is", "are", "was", "were", "be", "what",
              "how", "does", "do", "did", "where", "which", "who", "whom", "its", "it's", "their", "his", "her",
              "position", "positions", "stance", "stances", "view", "views", "policy", "toward", "towards", "about",
-             "regarding", "stand", "has", "have", "had", "it", "they", "them", "this", "that", "with", "s"])
+             "regarding", "stand", "has", "have", "had", "it", "they", "them", "this", "that", "with", "s", "against",
+             "between", "by", "from", "at", "as", "into", "over", "under", "versus"])
 # Words that make a topic a relation between actors rather than an issue ("relations with Russia").
 _RELATION_WORDS = {"relation", "relations", "relationship", "ties", "tie", "dealings", "attitude", "policy",
                    "policies", "approach", "line", "government", "leadership", "country", "state"}
