@@ -135,7 +135,8 @@ _SPAN = re.compile(r"\b(?:since|before|until|till|prior to|ahead of|up to)\s+(?:
                    r"start of)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                    r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+(?:19|20)\d\d)?|\b(?:since|before|until|till|"
                    r"prior to|up to)\s+(?:19|20)\d\d\b", re.IGNORECASE)
-_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;—–)]*", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;—–)]*|,\s+(?:a|an|the)\s+\w+(?:\s+\w+)?\s+that\b[^;]*",
+                              re.IGNORECASE)
 
 
 def _main_clauses(text: str) -> str:

@@ -234,7 +234,8 @@ def relation_sections(ctx: Context, actor: str, other: str, limit: int = 4) -> t
         for e in picked[:1] + sorted(picked[1:], key=lambda e: str(e.get("date") or "")):
             d = ev.own_date(e.get("evidence"), e.get("date"))
             voice = ctx.namer.voice(src, e.get("source_sector"))
-            q = ctx.quote(e, set(), limit=35)
+            month = ev.stems(when(d).split(" ")[-2] if d and len(d) >= 7 else (d or ""))
+            q = ctx.quote(e, set(), limit=35, must=month or None)  # the shown words hold the date shown
             lead = f"{when(d)} — " if d else ""
             st = Statement(f"{lead}{voice[:1].upper() + voice[1:]}: {q.text}", q.cites, "quote")
             if (src, tgt) not in first_quote:
