@@ -50,6 +50,10 @@ def main_options(
     resolutions: Annotated[list[str] | None, typer.Option(
         "--resolutions", help="Extra resolutions YAML (symbol, body, date, what it condemns, issues; repeatable).")]
     = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", help="Keep events and stances whose learned confidence is at least this (default: the "
+                                 "floor chosen when the verifier was trained; 0 keeps everything).", min=0.0, max=1.0)]
+    = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks instead of one-line errors.")] = False,
 ) -> None:
@@ -57,7 +61,7 @@ def main_options(
     State.debug = debug
     State.options = Options.from_file(
         config, db=db, actors_files=actors or None, issues_file=issues, lexicon_files=lexicon or None,
-        resolutions_files=resolutions or None,
+        resolutions_files=resolutions or None, min_confidence=min_confidence,
         progress=False if quiet or not sys.stderr.isatty() else None,
     )
 

@@ -17,7 +17,7 @@ from typing import Any
 from . import yamlio
 from .errors import DataError
 
-DEFAULT_PIPELINE = ["parse", "dates", "actors", "events", "votes", "stances", "claims"]
+DEFAULT_PIPELINE = ["parse", "dates", "actors", "events", "votes", "stances", "claims", "verify"]
 
 
 def default_db_path() -> Path:
@@ -45,6 +45,13 @@ class Options:
     # Ingest
     near_duplicate_threshold: float = 0.8
     fetch_urls: bool = False
+    # Inputs larger than this are refused with a one-line reason instead of being read (a news page, even
+    # saved with its scripts, is far smaller; a bigger file is an archive, a dump or an attack). WARC
+    # files are streamed: the limit applies to each record.
+    max_input_bytes: int = 10 * 1024 * 1024
+    # A cleaned text longer than this is refused: spaCy's parser refuses texts over a million characters,
+    # and extraction time grows with length (a book is not an article).
+    max_text_chars: int = 1_000_000
     batch_size: int = 16
     # Seconds of extraction one document may take; over it, the document is stored with its text and
     # status "timeout" and the run goes on (0 or less: no budget).
@@ -53,6 +60,9 @@ class Options:
     event_classifier: bool = True
     # Stances: minimum similarity of a sentence to an issue description to consider it relevant.
     stance_relevance: float = 0.45
+    # Verify: records whose learned confidence is below this are not kept (None: the threshold chosen for
+    # each record kind when the verifier was trained; 0: keep everything, with its confidence).
+    min_confidence: float | None = None
     progress: bool = True
 
     @classmethod

@@ -48,6 +48,7 @@ def _load_builtin_components() -> None:
     from .nlp import dates as _dates  # noqa: F401
     from .nlp import parse as _parse  # noqa: F401
     from .stances import component as _stances  # noqa: F401
+    from .verify import component as _verify  # noqa: F401
     from .votes import component as _votes  # noqa: F401
 
 

@@ -50,3 +50,18 @@ def test_numbers_that_are_not_claims_never_become_claims() -> None:
             if v in values and v not in expected:
                 wrong.append((case["text"][:60], n))
     assert not wrong, wrong
+
+
+
+def test_a_number_never_takes_the_currency_of_the_next_number() -> None:
+    """A year followed by "$4.5 billion" gave a claim of 2022 US dollars, and where the parser ended the
+    sentence between the two, a claim whose surface ran past its sentence (both found by tests/fuzz)."""
+    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "claims"], progress=False))
+    texts = ["Kazakhstan condemned Russia in March 2022 $4.5 billion was pledged by China.",
+             "L0001C1\n\nMarch 2022 $4.5 billion recognise which ( trade said our condemned with Russia."]
+    for text in texts:
+        doc = pipe(Document(id="c", text=text, published="2022-04-01"))
+        for c in doc.claims:
+            sent = doc.sentences[c.sent]
+            assert c.surface in doc.text[sent.start:sent.end], c
+        assert {(c.value, c.unit) for c in doc.claims} == {(4.5e9, "USD")}, text

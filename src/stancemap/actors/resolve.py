@@ -560,6 +560,15 @@ class Resolver:
             if sector is None and t.pos_ in ("NOUN", "PROPN", "ADJ"):
                 sec, _, _ = self._phrase_sector(t)
                 sector = sec
+        if code is None:
+            # "Zhang Jun of China", "Ronaldo Costa Filho of Brazil": a delegate named with the state they speak for
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objs = [o for o in c.children if o.dep_ == "pobj" and o.i in self.name_at]
+                    named = [e for o in objs for e in self.name_at[o.i].entries if e.kind == "state"]
+                    if len({e.code for e in named}) == 1 and not any(
+                            d.dep_ in ("poss", "compound", "amod") for o in objs for d in o.children):
+                        code, sector = named[0].code, sector or "GOV"
         if code or sector:
             a = Actor(code, sector, "person", "name+title", 0.7 if code else 0.4, name.start, name.end, tok.i)
             self.surnames[last] = a

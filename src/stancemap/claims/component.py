@@ -17,7 +17,8 @@ class ClaimsComponent:
         self.extractor = ClaimExtractor()
 
     def __call__(self, doc: Document) -> Document:
-        doc.claims = self.extractor.extract(doc)
+        # a roll call's lines are names, not quantities (the vote stage read them)
+        doc.claims = [c for c in self.extractor.extract(doc) if c.sent not in doc.structured]
         return doc
 
 

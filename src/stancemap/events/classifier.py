@@ -21,6 +21,16 @@ class EventClassifier:
         self.intercept = intercept
         self.labels = labels
 
+    def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
+        """Each label's probability (the 16 PLOVER types and ``NONE``), per text."""
+        if not texts:
+            return []
+        logits = embed(texts) @ self.coef.T + self.intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        return [{label: float(p) for label, p in zip(self.labels, row, strict=True)} for row in probs]
+
     def predict(self, texts: list[str]) -> list[tuple[str, float]]:
         """(label, probability) per text; label ``NONE`` means no event."""
         if not texts:

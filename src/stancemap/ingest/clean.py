@@ -120,7 +120,10 @@ def parse_dateline(line: str) -> str | None:
         return None
     import dateparser
 
-    parsed = dateparser.parse(line, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["year"]})
+    try:
+        parsed = dateparser.parse(line, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["year"]})
+    except Exception:  # a third-party parser given any line of any file: a failure means "not a date"
+        return None
     return parsed.date().isoformat() if parsed else None
 
 

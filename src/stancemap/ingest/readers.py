@@ -10,7 +10,7 @@ import codecs
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, brief
 
 # Leading bytes of common non-text formats; the name goes into the error message.
 _MAGIC: list[tuple[bytes, str]] = [
@@ -82,7 +82,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    try:
+        best = from_bytes(data).best()
+    except Exception:  # a third-party detector given hostile bytes: no answer is "no encoding fits"
+        best = None
     if best is None or best.encoding is None:
         raise InputError(source, "unknown text encoding (not UTF-8, and no other encoding fits)")
     enc = codecs.lookup(best.encoding).name.replace("-", "_")
@@ -94,24 +97,53 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     return str(best), enc
 
 
+def too_long(chars: int, limit: int) -> str:
+    """The reason given for a text over the length limit (one wording wherever it is checked)."""
+    return f"text too long: {chars:,} characters (limit {limit:,}; set max_text_chars in --config to raise it)"
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text[:20000])
+
+
+# libxml2's HTML parser stops building the tree at this depth and drops what lies deeper: the guard
+# against nesting bombs is the parser's own, and a refused page says so.
+PARSER_DEPTH = 255
+
+
+def _depth_note(html: str) -> str:
+    """Why a page gave no text, when the reason is nesting deeper than the HTML parser goes."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        depth = deepest = 0
+        for event, _ in etree.iterwalk(lxml.html.document_fromstring(html), events=("start", "end")):
+            depth += 1 if event == "start" else -1
+            deepest = max(deepest, depth)
+    except Exception:  # the page does not even parse: nothing more to say
+        return ""
+    return f" (elements nested {PARSER_DEPTH} deep or more; the HTML parser drops what lies deeper)" \
+        if deepest >= PARSER_DEPTH else ""
 
 
 def extract_html(html: str, source: str) -> Extracted:
     """Main text and metadata of an HTML page (trafilatura), paragraphs one per line."""
     import trafilatura
 
-    result = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
-    )
-    if result is None:
-        raise InputError(source, "HTML page has no extractable main text")
-    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    try:
+        result = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+        )
+    except Exception as err:
+        # trafilatura, lxml and htmldate are parsers fed with whatever a folder holds; whatever they raise
+        # (a recursion limit on deep nesting, a value lxml refuses) means this page cannot be read.
+        raise InputError(source, f"HTML page could not be parsed ({type(err).__name__}: {brief(err)})") from err
+    data = {} if result is None else result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = data.get("text") or ""
     if not text.strip():
-        raise InputError(source, "HTML page has no extractable main text")
+        raise InputError(source, "HTML page has no extractable main text" + _depth_note(html))
     meta = {
         k: data.get(src)
         for k, src in (("title", "title"), ("author", "author"), ("publisher", "sitename"),
@@ -121,18 +153,26 @@ def extract_html(html: str, source: str) -> Extracted:
     return Extracted(text=text, meta=meta, is_html=True)
 
 
-def read_bytes(data: bytes, source: str, html: bool | None = None) -> Extracted:
-    """Validate, decode and (for HTML) extract one input. ``html=None`` sniffs the content."""
+def read_bytes(data: bytes, source: str, html: bool | None = None, max_chars: int | None = None) -> Extracted:
+    """Validate, decode and (for HTML) extract one input. ``html=None`` sniffs the content.
+
+    Plain text longer than ``max_chars`` is refused here, before the line-by-line cleaning that would
+    spend seconds on it only for the document to be refused for its length afterwards.
+    """
     if not data or not data.strip():
         raise InputError(source, "empty file")
     kind = sniff_binary(data)
     if kind:
         raise InputError(source, f"not a text document: {kind}")
     text, enc = decode(data, source)
+    if "\x00" in text:  # sniff_binary only looks at the head; a NUL further on is no text either
+        raise InputError(source, "not a text document: binary data (contains NUL bytes)")
     if not text.strip():
         raise InputError(source, "empty file (only whitespace)")
     if html is None:
         html = looks_like_html(text)
+    if not html and max_chars is not None and len(text) > max_chars:
+        raise InputError(source, too_long(len(text), max_chars))
     if html:
         ex = extract_html(text, source)
         ex.encoding = enc

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from .metadata import SIDECAR, sidecar_meta
+from ..errors import InputError, brief
+from .metadata import SIDECAR, sidecar_meta, sidecar_problem
 
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -69,6 +69,32 @@ def _fetch(url: str) -> bytes:
     return html.encode("utf-8") if isinstance(html, str) else bytes(html)
 
 
+def _from_url_list(path: Path, data: bytes, fetch: bool) -> Iterator[RawItem | InputError]:
+    """A ``.urls``/``.url`` file: its URLs (not fetched unless asked), and one line for whatever else
+    it holds, instead of reading a list with a stray line as if it were an article."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        yield InputError(str(path), "URL list is not UTF-8 text")
+        return
+    urls: list[str] = []
+    junk: list[int] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if _URL.match(line):
+            urls.append(line)
+        else:
+            junk.append(n)
+    if junk:
+        yield InputError(str(path), f"{len(junk)} line(s) are not http(s) URLs and were ignored "
+                                    f"(first: line {junk[0]})")
+    elif not urls:
+        yield InputError(str(path), "URL list has no URLs")
+    yield from _from_urls(urls, str(path), fetch)
+
+
 def _from_urls(urls: list[str], origin: str, fetch: bool) -> Iterator[RawItem | InputError]:
     for url in urls:
         if not fetch:
@@ -84,9 +110,13 @@ def _from_feed(path: Path, data: bytes) -> Iterator[RawItem | InputError] | None
     """Items of an RSS or Atom feed that carry their content; ``None`` if not a feed."""
     from lxml import etree
 
+    # Entities are never expanded (no billion laughs, no external files or URLs read), no DTD is
+    # loaded and nothing is fetched; deep nesting is bounded by libxml2's own depth limit.
+    parser = etree.XMLParser(recover=True, resolve_entities=False, load_dtd=False, no_network=True,
+                             huge_tree=False)
     try:
-        root = etree.fromstring(data, parser=etree.XMLParser(recover=True, resolve_entities=False))
-    except etree.XMLSyntaxError:
+        root = etree.fromstring(data, parser=parser)
+    except (etree.LxmlError, ValueError):
         return None
     if root is None:
         return None
@@ -128,15 +158,77 @@ def _from_feed(path: Path, data: bytes) -> Iterator[RawItem | InputError] | None
     return gen()
 
 
-def _from_warc(path: Path) -> Iterator[RawItem | InputError]:
-    """Response records of a WARC file (plain or gzipped) whose payload is HTML or text."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+def _archive_iterator(fh: Any) -> Any:
+    """warcio's record iterator, without the multi-line warnings it writes to stderr about a record
+    whose Content-Length looks wrong (the record is read as declared; what follows is reported as
+    a broken record by the iterator itself)."""
+    import contextlib
+    import io
 
+    from warcio.archiveiterator import ArchiveIterator
+
+    class Quiet(ArchiveIterator):
+        def _consume_blanklines(self) -> Any:
+            with contextlib.redirect_stderr(io.StringIO()):
+                return super()._consume_blanklines()
+
+    return Quiet(fh)
+
+
+def _read_capped(stream: Any, limit: int | None) -> bytes:
+    """All of ``stream``, or just over ``limit`` bytes of it (enough to know it is too big)."""
+    chunks: list[bytes] = []
+    total = 0
+    while limit is None or total <= limit:
+        chunk = stream.read(1 << 16)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _cut_short(record: Any) -> bool:
+    """Whether the archive ended before the record's declared Content-Length (a truncated download)."""
+    from warcio.limitreader import LimitReader
+
+    raw = record.raw_stream
+    if not isinstance(raw, LimitReader):
+        return False
+    while raw.limit > 0 and raw.read(1 << 16):  # what the payload reader left unread
+        pass
+    return bool(raw.limit > 0)
+
+
+def _from_warc(path: Path, max_bytes: int | None = None) -> Iterator[RawItem | InputError]:
+    """Response records of a WARC file (plain or gzipped) whose payload is HTML or text.
+
+    The archive is streamed, so a big WARC is fine; a record whose payload is over ``max_bytes`` is
+    refused on its own. Records read before a broken one are kept and the break is reported. A record
+    is handed on only once the archive has been read past it: a record cut short, or one whose
+    Content-Length does not end where the next record starts, holds part of a page and is refused.
+    """
     found = 0
+    pending: RawItem | None = None
+    iterator: Any = None
+    warnings = 0
+
+    def settle() -> RawItem | InputError | None:
+        """The pending record, unless warcio found it did not end where its length said."""
+        if pending is None:
+            return None
+        if iterator is not None and iterator.err_count > warnings:
+            return InputError(pending.location, "WARC record does not end where its Content-Length says "
+                                                "(a broken archive); not read")
+        return pending
+
     try:
         with path.open("rb") as fh:
-            for record in ArchiveIterator(fh):
+            iterator = _archive_iterator(fh)
+            for record in iterator:
+                if (done := settle()) is not None:
+                    yield done
+                pending, warnings = None, iterator.err_count
                 if record.rec_type != "response":
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -144,28 +236,58 @@ def _from_warc(path: Path) -> Iterator[RawItem | InputError]:
                 if ctype and not ("html" in ctype or ctype.startswith("text/")):
                     continue
                 found += 1
-                body = record.content_stream().read()
-                yield RawItem(f"{path}#{url}", url_id(url) if url else f"{_doc_id(path)}-{found}",
-                              body, html=("html" in ctype) or None, meta={"url": url} if url else {})
-    except (OSError, ArchiveLoadFailed) as err:
-        yield InputError(str(path), f"not a readable WARC file: {err}")
+                where = f"{path}#{url}" if url else f"{path}#record-{found}"
+                body = _read_capped(record.content_stream(), max_bytes)
+                if max_bytes is not None and len(body) > max_bytes:
+                    yield InputError(where, too_large(None, max_bytes, "WARC record"))
+                    continue
+                if not body.strip():
+                    yield InputError(where, "WARC record has no payload")
+                    continue
+                if _cut_short(record):
+                    yield InputError(where, "WARC record cut short (the archive ends inside it); not read")
+                    continue
+                pending = RawItem(where, url_id(url) if url else f"{_doc_id(path)}-{found}",
+                                  body, html=("html" in ctype) or None, meta={"url": url} if url else {})
+            if (done := settle()) is not None:
+                yield done
+    except Exception as err:
+        # warcio raises its own errors, but also zlib, EOF, value and attribute errors on broken
+        # archives (a record without a URI, a gzip member cut short): all mean the archive is broken here.
+        if (done := settle()) is not None:
+            yield done
+        yield InputError(str(path), f"not a readable WARC file: {brief(err)}")
         return
     if not found:
         yield InputError(str(path), "WARC holds no HTML or text response records")
 
 
-def _from_file(path: Path, fetch: bool) -> Iterator[RawItem | InputError]:
+def too_large(size: int | None, limit: int, what: str = "file") -> str:
+    """The reason given for an input over the size limit."""
+    mb = 1024 * 1024
+    actual = f" ({size / mb:.1f} MB)" if size is not None else ""
+    return f"{what} too large{actual}: limit {limit / mb:g} MB (set max_input_bytes in --config to raise it)"
+
+
+def _from_file(path: Path, fetch: bool, max_bytes: int | None = None) -> Iterator[RawItem | InputError]:
     name = path.name.lower()
     if name.endswith(WARC_EXT):
-        yield from _from_warc(path)
+        yield from _from_warc(path, max_bytes)
         return
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            yield InputError(str(path), too_large(size, max_bytes))
+            return
         data = path.read_bytes()
     except OSError as err:
         yield InputError(str(path), f"cannot read: {err.strerror or err}")
         return
     suffix = path.suffix.lower()
-    if suffix in URLLIST_EXT or suffix in TEXT_EXT:
+    if suffix in URLLIST_EXT:
+        yield from _from_url_list(path, data, fetch)
+        return
+    if suffix in TEXT_EXT:
         urls = _is_url_list(data)
         if urls:
             yield from _from_urls(urls, str(path), fetch)
@@ -185,8 +307,19 @@ def _wanted(path: Path) -> bool:
     return not any(part.startswith(".") for part in path.parts[:-1] if part not in (".", ".."))
 
 
-def discover(paths: list[str], fetch: bool = False) -> Iterator[RawItem | InputError]:
-    """Every input under ``paths``, in a stable order."""
+def _guarded(path: Path, items: Iterator[RawItem | InputError]) -> Iterator[RawItem | InputError]:
+    """``items`` of one file; an unexpected exception while reading it becomes that file's one-line
+    error, so that no file can stop a folder (the reader's bug is still named, to be reported)."""
+    try:
+        yield from items
+    except Exception as err:
+        yield InputError(str(path), f"internal error while reading ({type(err).__name__}: {brief(err)}); "
+                                    "please report it")
+
+
+def discover(paths: list[str], fetch: bool = False, max_bytes: int | None = None) -> Iterator[RawItem | InputError]:
+    """Every input under ``paths``, in a stable order. Files over ``max_bytes`` are refused unread."""
+    reported: set[Path] = set()
     for raw in paths:
         if _URL.match(raw):
             yield from _from_urls([raw], "the command line", fetch)
@@ -195,11 +328,27 @@ def discover(paths: list[str], fetch: bool = False) -> Iterator[RawItem | InputE
         if not path.exists():
             yield InputError(raw, "no such file or directory")
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path)))
+            try:
+                files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path)))
+            except OSError as err:  # a symlink loop, a folder that vanished or is unreadable
+                yield InputError(raw, f"cannot list the directory: {err.strerror or err}")
+                continue
             if not files:
                 yield InputError(raw, "directory has no readable files")
                 continue
             for f in files:
-                yield from _from_file(f, fetch)
+                yield from _sidecar_report(f.parent, reported)
+                yield from _guarded(f, _from_file(f, fetch, max_bytes))
         else:
-            yield from _from_file(path, fetch)
+            yield from _sidecar_report(path.parent, reported)
+            yield from _guarded(path, _from_file(path, fetch, max_bytes))
+
+
+def _sidecar_report(folder: Path, reported: set[Path]) -> Iterator[InputError]:
+    """One line for a ``SOURCES.csv`` that cannot be used, the first time a file of its folder is read:
+    its documents are still read, without the metadata the user meant them to have."""
+    if folder not in reported:
+        reported.add(folder)
+        problem = sidecar_problem(folder)
+        if problem:
+            yield InputError(str(folder / SIDECAR), problem)

@@ -299,6 +299,8 @@ def modality(verb: Any) -> tuple[str, Any | None]:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "should") for c in t.children):
             return "hypothetical", speech
+        if _counterfactual(t):
+            return "hypothetical", speech
         if t.dep_ in ("advcl", "ccomp", "conj", "xcomp") and t.head.i != t.i:
             t = t.head
         else:
@@ -317,6 +319,21 @@ def modality(verb: Any) -> tuple[str, Any | None]:
     if speech is not None:
         return "reported", speech
     return "actual", None
+
+
+def _counterfactual(verb: Any) -> bool:
+    """What did not happen: "the text would have demanded ...", "Had it been adopted, the text would ..."."""
+    auxs = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxs & {"would", "could", "might"} and "have" in auxs and verb.tag_ == "VBN":
+        return True
+    return any(_inverted_condition(c) for c in verb.children if c.dep_ == "advcl")
+
+
+def _inverted_condition(clause: Any) -> bool:
+    """ "Had it been adopted", "Were it to pass", "Should they refuse": a condition stated by inversion."""
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")]
+    subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(aux and subj) and aux[0].i < subj[0].i and aux[0].i == clause.left_edge.i
 
 
 def attributed_to(verb: Any) -> list[Any]:

@@ -182,6 +182,10 @@ class StanceDetector:
                 if speakers and (not holders or any(h.code == speakers[0].code for h in holders)):
                     # the speakers hold it ("business and civil society activists argue that ...": both)
                     holders = list({(a.code, a.sector): a for a in speakers if a.code == speakers[0].code}.values())
+                elif speakers and speakers[0].code and len(speakers[0].code) == 3:
+                    # "the Kremlin said Vucic thanked Russia": one side's account of another's words is that
+                    # side's claim, not the other's position (the event keeps it, as reported)
+                    continue
             if not holders:
                 continue
             if modality == "hypothetical" and speakers and holders[0] in speakers and \

@@ -349,7 +349,7 @@ class Store:
 
     def _write_contradictions(self, rows: list[dict[str, Any]]) -> None:
         cols = ["about", "kind", "note", "a_doc", "a_start", "a_end", "a_evidence", "a_value",
-                "b_doc", "b_start", "b_end", "b_evidence", "b_value"]
+                "b_doc", "b_start", "b_end", "b_evidence", "b_value", "score"]
         self.execute("DELETE FROM contradictions")
         self.executemany(f"INSERT INTO contradictions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                          [[r.get(c) for c in cols] for r in rows])

@@ -61,7 +61,7 @@ def _side(r: dict[str, Any], p: str) -> dict[str, Any]:
 
 def _contradiction(r: dict[str, Any]) -> dict[str, Any]:
     return {"kind": "contradiction", "about": r["about"], "type": r["kind"], "note": r["note"],
-            "a": _side(r, "a"), "b": _side(r, "b")}
+            "score": r.get("score"), "a": _side(r, "a"), "b": _side(r, "b")}
 
 
 def _mention(r: dict[str, Any]) -> dict[str, Any]:

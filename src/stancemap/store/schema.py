@@ -109,4 +109,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE documents ADD COLUMN extraction_note TEXT",
         ],
     ),
+    (
+        7,
+        "a score for each contradiction, so that they can be ranked and cut at a threshold",
+        ["ALTER TABLE contradictions ADD COLUMN score {real}"],
+    ),
 ]

@@ -1,0 +1,119 @@
+"""Numbers that contradict each other: only for the same quantity, and only beyond what each allows."""
+
+from __future__ import annotations
+
+import math
+
+from stancemap.reconcile.values import granularity, interval, range_low, unit_key, value_contradictions
+from tests.reconcile.helpers import claim, idf_for
+
+BLAST_A = "Officials said the blast at the Verano chemical depot on 4 May killed 52 people."
+BLAST_B = "The explosion at the Verano chemical depot on 4 May killed 47 people, the mayor said."
+
+
+def test_a_number_stands_for_a_range() -> None:
+    assert granularity(61) == 1 and granularity(24.2e9) == 1e8 and granularity(71.12) == 0.01
+    assert granularity(80) == 1  # "80" is taken to be precise to its second digit, not to the ten
+    lo, hi = interval(61, None)
+    assert lo < 61 < hi and hi < 61.5  # 61 and 60 do not overlap
+    assert interval(80, "more than") == (80, math.inf)
+    assert interval(1, "less than") == (-math.inf, 1)
+    lo, hi = interval(70e9, "about")
+    assert lo < 68.5e9 and hi > 71.5e9  # "close to 70 billion" allows "roughly 68 billion"
+
+
+def test_a_range_in_the_sentence_is_the_claims_interval() -> None:
+    r = claim("a", 2e6, "people", "workers", "The estimated 1.5 million to 2 million workers abroad send money home.",
+              surface="2 million")
+    assert range_low(r) == 1.5e6
+    assert interval(r["value"], None, range_low(r)) == (1.5e6, 2e6)
+
+
+def test_units_are_compared_in_one_spelling() -> None:
+    assert unit_key("%") == unit_key("per cent") == unit_key("percent")
+    assert unit_key("Abstentions") == unit_key("abstention")
+    assert unit_key("casualties") == "casualty"
+
+
+def test_the_same_toll_from_two_sources_is_flagged() -> None:
+    a = claim("a", 52, "people", "people (kill)", BLAST_A, subject="CHL", period="2021-05")
+    b = claim("b", 47, "people", "people (kill)", BLAST_B, subject="CHL", period="2021-05-04")
+    found = value_contradictions([a, b], idf_for(BLAST_A, BLAST_B))
+    assert len(found) == 1
+    assert {found[0]["a_value"], found[0]["b_value"]} == {"52", "47"}
+    assert found[0]["score"] >= 0.5
+
+
+def test_different_periods_are_a_change_not_a_contradiction() -> None:
+    ta = "Copper exports from Chile reached 41 billion dollars in 2019, the central bank said."
+    tb = "Copper exports from Chile reached 55 billion dollars in 2022, the central bank said."
+    a = claim("a", 41e9, "USD", "copper exports", ta, period="2019")
+    b = claim("b", 55e9, "USD", "copper exports", tb, period="2022")
+    assert value_contradictions([a, b], idf_for(ta, tb)) == []
+
+
+def test_different_subjects_weigh_heavily_against() -> None:
+    ta = "Peru buys about 60% of its fertiliser from abroad, the agriculture ministry said."
+    tb = "Chile buys about 85% of its fertiliser from abroad, the agriculture ministry said."
+    same = value_contradictions([claim("a", 60, "percent", "fertiliser", ta, "about", subject="CHL"),
+                                 claim("b", 85, "percent", "fertiliser", tb, "about", subject="CHL")], idf_for(ta, tb))
+    other = value_contradictions([claim("a", 60, "percent", "fertiliser", ta, "about", subject="PER"),
+                                  claim("b", 85, "percent", "fertiliser", tb, "about", subject="CHL")], idf_for(ta, tb))
+    assert same and other and other[0]["score"] < same[0]["score"] - 0.2
+    assert "subjects differ" in other[0]["note"]
+
+
+def test_rounding_and_bounds_are_not_contradictions() -> None:
+    ta = "Trade between the two countries rose to close to $70 billion last year."
+    tb = "Trade between the two countries rose to roughly $68 billion last year."
+    idf = idf_for(ta, tb)
+    assert value_contradictions([claim("a", 70e9, "USD", "trade", ta, "about"),
+                                 claim("b", 68e9, "USD", "trade", tb, "about")], idf) == []
+    tc = "The pipeline carries roughly 80% of the country's crude exports."
+    td = "The pipeline carries more than 80% of the country's crude exports."
+    assert value_contradictions([claim("c", 80, "percent", "crude exports", tc, "about"),
+                                 claim("d", 80, "percent", "crude exports", td, "more than")], idf_for(tc, td)) == []
+    # an approximate figure against an exact one outside its rounding is a contradiction
+    te = "In the referendum 64.37% of those who voted backed the new port, the election commission said."
+    tf = "In the referendum about 68% of those who voted backed the new port."
+    assert value_contradictions([claim("e", 64.37, "percent", "voted", te),
+                                 claim("f", 68, "percent", "voted", tf, "about")], idf_for(te, tf))
+
+
+def test_vote_counts_only_for_the_same_resolution() -> None:
+    ta = "The Assembly adopted resolution 12/345 on the river dispute by 97 votes in favour to 9 against."
+    tb = "Resolution 12/345 on the river dispute passed with 95 votes in favour."
+    tc = "The Assembly adopted resolution 12/678 on fisheries by 120 votes in favour."
+    idf = idf_for(ta, tb, tc)
+    a, b = claim("a", 97, "votes", "votes", ta), claim("b", 95, "votes", "votes", tb)
+    c = claim("c", 120, "votes", "votes", tc)
+    found = value_contradictions([a, b, c], idf)
+    assert [(f["a_doc"], f["b_doc"]) for f in found] == [("a", "b")]
+    # an extractor that records the resolution is matched on it, whatever the sentences share
+    x = claim("x", 97, "votes", "in favour", "It passed by 97 votes.", resolution="A/RES/1")
+    y = claim("y", 95, "votes", "in favour", "It passed by 95 votes.", resolution="A/RES/2")
+    z = claim("z", 95, "votes", "in favour", "It passed by 95 votes in the end.", resolution="a/res/1")
+    pairs = {(f["a_doc"], f["b_doc"]) for f in value_contradictions([x, y, z], idf_for("It passed by votes."))}
+    assert pairs == {("x", "z")}
+
+
+def test_unrelated_numbers_of_one_unit_rank_below_the_same_quantity() -> None:
+    tc = "The harbour authority said 300 people were evacuated from the coast."
+    a = claim("a", 52, "people", "people (kill)", BLAST_A, period="2021-05")
+    b = claim("b", 47, "people", "people (kill)", BLAST_B, period="2021-05-04")
+    c = claim("c", 300, "people", "people (evacuate)", tc)
+    found = value_contradictions([a, b, c], idf_for(BLAST_A, BLAST_B, tc))
+    best = max(found, key=lambda f: f["score"])
+    assert {best["a_doc"], best["b_doc"]} == {"a", "b"}
+    assert all(f["score"] < 0.38 for f in found if "c" in (f["a_doc"], f["b_doc"]))
+
+
+def test_a_subject_the_other_sentence_names_is_not_a_different_subject() -> None:
+    # the extractor took Peru as the subject of one toll: the other sentence names Peru as well
+    a = claim("a", 52, "people", "people (kill)", BLAST_A, subject="CHL", period="2021-05", sent=0)
+    b = claim("b", 47, "people", "people (kill)", BLAST_B, subject="PER", period="2021-05-04", sent=0)
+    idf = idf_for(BLAST_A, BLAST_B)
+    apart = value_contradictions([a, b], idf)
+    named = value_contradictions([a, b], idf, codes={"a": {0: ["CHL", "PER"]}, "b": {0: ["PER"]}})
+    assert "subjects differ" in apart[0]["note"] and "subjects differ" not in (named[0]["note"] or "")
+    assert named[0]["score"] > apart[0]["score"]
