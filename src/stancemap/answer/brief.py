@@ -77,7 +77,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
                                            f"{ctx.namer.society(actor)[1:]}", society))
         if vote_groups and q.form != "change":
             more.append(extras.votes_section(ctx, actor, vote_groups))
-        social = any(ctx.issues[i].dimension == "social" for i in asked) or q.form == "overview"
+        social = any(ctx.issues[i].dimension == "social" for i in [*asked, *shown]) or q.form == "overview"
         if social:
             more.append(extras.at_home(ctx, actor))
         more.append(extras.key_dates(ctx, actor, asked if q.form == "change" and asked else [*asked, *shown],
@@ -196,7 +196,9 @@ def _executive_summary(ctx: Context, q: Question, actor: str, assessments: dict[
     """The headline statements, then (while under 150 words) the dissent on the asked issue, the
     best-supported other positions and the reported votes."""
     out = list(head)
-    budget = SUMMARY_WORDS - sum(words(s.text) for s in out)
+    # the answer and its evidence may use the whole limit; what follows it stops short of it, so that
+    # the first screen (title, question, answer) stays within 200 words
+    budget = SUMMARY_WORDS - 20 - sum(words(s.text) for s in out)
     extra: list[Statement] = []
     name = ctx.namer.name(actor)
     top = assessments.get(asked[0]) if asked else None

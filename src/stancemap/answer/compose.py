@@ -43,6 +43,13 @@ class Section:
                 "statements": [s.as_json() for s in self.statements]}
 
 
+def act_words(e: dict[str, Any]) -> set[str]:
+    """The stems of an event's predicate ("sentence" of "sentence:passive", "allow" of "allow/obj=rally"):
+    a quote of the event keeps the clause that says the act."""
+    head = str(e.get("predicate") or "").split("/")[0].split(":")[0].split(" ")[0]
+    return ev.stems(head) if head and not head.startswith("vote") else set()
+
+
 def is_vote(r: dict[str, Any]) -> bool:
     rule = str(r.get("rule") or "")
     return rule.startswith(("vote:", "rollcall:")) or str(r.get("predicate") or "").startswith("vote:")
@@ -307,7 +314,8 @@ def issue_section(ctx: Context, actor: str, issue: Issue, a: ev.Assessment, quot
     picked = ev.rank_quotes(ctx.fresh(agreeing), ctx.focus(issue), ctx.actor_words(actor), k=quotes)
     # one quote that qualifies the position ("..., although it imposes none of its own"), if any
     if picked and not any(ev.qualified(r["evidence"]) for r in picked):
-        limits = [r for r in ctx.fresh(agreeing) if ev.qualified(r["evidence"]) and r not in picked
+        own = agreeing + [e for e in ctx.events(actor) if e["source"] == actor and e.get("issue") == issue.id]
+        limits = [r for r in ctx.fresh(own) if ev.qualified(r["evidence"]) and r not in picked
                   and float(r.get("confidence") or 0) >= ev.MIN_CONFIDENCE and ctx.about(r["evidence"], issue)]
         extra = ev.rank_quotes(limits, ctx.focus(issue), ctx.actor_words(actor), k=1)
         picked += extra

@@ -66,7 +66,9 @@ def stems(text: str | None) -> set[str]:
         for w in ([word, *word.split("-")] if "-" in word else [word]):
             if w in _STOP or len(w) < 3:
                 continue
-            for suf in ("ation", "ions", "ion", "ing", "ies", "es", "s", "ed"):
+            if w.endswith("ies") and len(w) > 5:
+                w = w[:-3] + "y"  # rallies -> rally
+            for suf in ("ation", "ions", "ion", "ing", "es", "s", "ed"):
                 if w.endswith(suf) and len(w) - len(suf) >= 4:
                     w = w[: -len(suf)]
                     break
@@ -432,6 +434,15 @@ def same_statement(a: str | None, b: str | None, threshold: float = 0.1) -> bool
     if not sa or not sb:
         return False
     return len(sa & sb) >= 3 and len(sa & sb) / len(sa | sb) >= threshold
+
+
+def shares_content(a: str | None, b: str | None, n: int = 2) -> bool:
+    """Whether two sentences share at least ``n`` content words other than names and dates: two
+    reports of one act say it in some of the same words."""
+    names = _names(a) | _names(b)
+    sa = {w for w in stems(a) if w not in names and w not in _MONTH_STEMS and not w.isdigit()}
+    sb = {w for w in stems(b) if w not in names and w not in _MONTH_STEMS and not w.isdigit()}
+    return len(sa & sb) >= n
 
 
 def _names(text: str | None) -> set[str]:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from . import evidence as ev
-from .compose import Context, Section, Statement, is_vote, official
+from .compose import Context, Section, Statement, act_words, is_vote, official
 from .names import act, fmt_value, plural, reading, vote_verb, when
 
 KEY_DATES = 8
@@ -233,28 +233,42 @@ def _figure_worthy(c: dict[str, Any]) -> bool:
 
 def at_home(ctx: Context, actor: str, limit: int = 3) -> Section | None:
     """The state's acts toward its own society and back (courts sentencing activists, citizens
-    protesting), each as its actor's voice and its own words."""
+    protesting), each as its actor's voice and its own words. An act is shown when one record of it
+    is confident, or when two documents each report it (the same voice doing the same to the same)."""
     rows = [e for e in ctx.events(actor) if e["source"] == actor and e["target"] == actor and not e["negated"]
             and e.get("source_sector") and e.get("target_sector") and e["source_sector"] != e["target_sector"]
-            and float(e.get("confidence") or 0) >= 0.6]
-    rows = ctx.fresh(rows)
-    if not rows:
-        return None
-    rows.sort(key=lambda e: (e["type"] not in ("COERCE", "CONCEDE"), -float(e.get("confidence") or 0)))
-    sec = Section("at-home", "At home")
-    seen: set[tuple[str, int]] = set()
+            and float(e.get("confidence") or 0) >= 0.3]
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for e in rows:
-        key = (e["doc"], int(e["start_char"]))
-        if key in seen:
+        groups[(str(e["source_sector"]), str(e["type"]), str(e["target_sector"]))].append(e)
+    chosen = []
+    for key, recs in groups.items():
+        docs = {r["doc"] for r in recs}
+        best = max(float(r.get("confidence") or 0) for r in recs)
+        if best >= 0.6 or len(docs) >= 2:
+            chosen.append((key, recs, docs, best))
+    if not chosen:
+        return None
+    chosen.sort(key=lambda c: (c[0][1] not in ("COERCE", "CONCEDE"), -len(c[2]), -c[3]))
+    sec = Section("at-home", "At home")
+    for (sector, type_, _), recs, _docs, _ in chosen:
+        fresh = ctx.fresh(sorted(recs, key=lambda r: -float(r.get("confidence") or 0)))
+        if not fresh:
             continue
-        seen.add(key)
-        voice = ctx.namer.voice(actor, e["source_sector"])
-        q = ctx.quote(e, set(), limit=35)
-        sec.statements.append(Statement(f"{voice[:1].upper() + voice[1:]} ({act(e['type'])}): {q.text}", q.cites,
-                                        "quote"))
+        shown = fresh[0]
+        # the other documents that each report this act, in some of the same words
+        also = [r for r in recs if r["doc"] != shown["doc"] and ev.shares_content(r["evidence"], shown["evidence"])]
+        if float(shown.get("confidence") or 0) < 0.6 and not also:
+            continue
+        voice = ctx.namer.voice(actor, sector)
+        q = ctx.quote(shown, act_words(shown), limit=35, must=act_words(shown) or None)
+        n = len({shown["doc"], *(r["doc"] for r in also)})
+        count = f", {plural(n, 'source')}" if n > 1 else ""
+        sec.statements.append(Statement(f"{voice[:1].upper() + voice[1:]} ({act(type_)}{count}): {q.text}",
+                                        q.cites + ctx.cites(also), "quote"))
         if len(sec.statements) == limit:
             break
-    return sec
+    return sec if sec.statements else None
 
 
 # ---------------------------------------------------------------------------------- disagreements

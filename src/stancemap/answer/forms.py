@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from . import evidence as ev
-from .compose import Context, Section, Statement, position_statement, reading_quotes
+from .compose import Context, Section, Statement, act_words, position_statement, reading_quotes
 from .names import plural, position_verb, reading, when
 
 VERDICT_WORDS = {"support": "Supports", "oppose": "Opposes", "neutral": "Neutral", "mixed": "Mixed",
@@ -57,8 +57,11 @@ def support_verdict(ctx: Context, actor: str, side: str, iid: str | None, a: ev.
     limit = None
     if a.stance == side:  # a statement on the same side that sets a limit to it ("…, although it will not …")
         issue = ctx.issues[a.issue]
-        limits = [r for r in a.records if r["stance"] == side and ev.qualified(r["evidence"])
-                  and float(r.get("confidence") or 0) >= ev.MIN_CONFIDENCE and ctx.about(r["evidence"], issue)]
+        # the actor's own statements on the issue (its records, and the sentences of its acts on it)
+        own = [r for r in a.records if r["stance"] == side] + \
+            [e for e in ctx.events(actor) if e["source"] == actor and (e.get("issue") == a.issue)]
+        limits = [r for r in own if ev.qualified(r["evidence"]) and ctx.about(r["evidence"], issue)
+                  and float(r.get("confidence") or 0) >= ev.MIN_CONFIDENCE]
         best = ev.rank_quotes(limits, ctx.focus(issue), ctx.actor_words(actor), k=1)
         if best and ctx.fresh(best):
             limit = ctx.quote(best[0], ctx.focus(issue), limit=30, lead="With a limit: ")
@@ -235,7 +238,7 @@ def relation_sections(ctx: Context, actor: str, other: str, limit: int = 4) -> t
             d = ev.own_date(e.get("evidence"), e.get("date"))
             voice = ctx.namer.voice(src, e.get("source_sector"))
             month = ev.stems(when(d).split(" ")[-2] if d and len(d) >= 7 else (d or ""))
-            q = ctx.quote(e, set(), limit=35, must=month or None)  # the shown words hold the date shown
+            q = ctx.quote(e, act_words(e), limit=35, must=month or act_words(e) or None)  # the act, its date
             lead = f"{when(d)} — " if d else ""
             st = Statement(f"{lead}{voice[:1].upper() + voice[1:]}: {q.text}", q.cites, "quote")
             if (src, tgt) not in first_quote:
