@@ -199,7 +199,10 @@ class Context:
               lead: str = "", must: set[str] | None = None, anchor: str | None = None) -> Statement:
         """A verbatim quote of the record's sentence (trimmed to its clauses), cited; it is marked
         as quoted so that no other part of the brief repeats it."""
-        sentence = " ".join(str(r["evidence"]).split())
+        sentence = ev.DATELINE.sub("", " ".join(str(r["evidence"]).split()))  # the report's dateline is no part of it
+        if must is None and anchor is None:  # a quote for an actor's record keeps the clause that names it
+            who = r.get("actor") or r.get("source")
+            must = self.actor_words(who) or None
         shown = ev.trim(sentence, focus or set(), limit, must, anchor)
         core = shown.strip("…")
         offset = sentence.find(core[:40]) if core else 0
@@ -282,7 +285,7 @@ def reading_quotes(ctx: Context, actor: str, issue: Issue, a: ev.Assessment, lim
     """For an unsettled position, the best quote of each reading, so that a reader can judge."""
     out = []
     for polarity in ("support", "oppose", "neutral"):
-        rows = [r for r in a.records if r["stance"] == polarity and float(r.get("confidence") or 0) >= ev.MIN_CONFIDENCE]
+        rows = [r for r in a.records if r["stance"] == polarity]
         for r in ev.rank_quotes(ctx.fresh(rows), ctx.focus(issue), ctx.actor_words(actor), k=1):
             q = ctx.quote(r, ctx.focus(issue), limit=limit)
             out.append(Statement(f"Reading {reading(polarity)}: {q.text}", q.cites, "quote"))

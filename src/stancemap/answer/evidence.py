@@ -103,7 +103,7 @@ def own_date(evidence: str | None, date: str | None) -> str | None:
         return None
     d = str(date).split("/")[0]
     parts = d.split("-")
-    text = _SPAN.sub(" ", _main_clauses(str(evidence)))
+    text = _SPAN.sub(" ", _main_clauses(DATELINE.sub("", str(evidence))))
     years = set(_YEAR_RE.findall(text))
     months = {_month_number(m) for m in _MONTH_RE.findall(text) if _is_month(m, text)}
     months.discard(None)
@@ -121,7 +121,7 @@ def own_date(evidence: str | None, date: str | None) -> str | None:
     if len(parts) >= 2:
         month = int(parts[1]) if parts[1].isdigit() else 0
         if month in months:
-            if len(parts) == 3 and _has_day(text, int(parts[2])):
+            if len(parts) == 3 and parts[2].isdigit() and _has_day(text, int(parts[2])):
                 return d
             return f"{parts[0]}-{parts[1]}"
         if relative and not months:
@@ -132,6 +132,9 @@ def own_date(evidence: str | None, date: str | None) -> str | None:
     return year if (year in years or relative) else None
 
 
+# "NEW DELHI, March 3 (Meridian Wire) -": a dateline dates the report, not what the sentence reports
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’/-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+                       r"(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
 # "since February 2022", "before the war in March": the start or end of a span, not the date of what is said
 _SPAN = re.compile(r"\b(?:since|before|until|till|prior to|ahead of|up to)\s+(?:the\s+)?(?:(?:early|mid|late|end of|"
                    r"start of)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -250,16 +253,15 @@ def trim(sentence: str, focus: set[str], limit: int = 40, must: set[str] | None 
     lo = hi = best
     total = words(parts[best])
     while True:
-        grown = False
-        for j in (hi + 1, lo - 1):
-            if 0 <= j < len(parts) and total + words(parts[j]) <= limit and (scores[j] > 0 or total < limit // 2
-                                                                               or must or anchor):
-                total += words(parts[j])
-                lo, hi = min(lo, j), max(hi, j)
-                grown = True
-                break
-        if not grown:
+        # grow toward the neighbour that says more of the focus (the earlier one on a tie: a
+        # sentence's opening holds its subject)
+        options = [j for j in (lo - 1, hi + 1) if 0 <= j < len(parts) and total + words(parts[j]) <= limit
+                   and (scores[j] > 0 or total < limit // 2 or must or anchor)]
+        if not options:
             break
+        j = max(options, key=lambda k: (scores[k], k < lo))
+        total += words(parts[j])
+        lo, hi = min(lo, j), max(hi, j)
     while all(_SUBORDINATE.match(p.strip()) for p in parts[lo: hi + 1]) and (hi < len(parts) - 1 or lo > 0):
         # "While X is a member..." alone would drop what the sentence says: keep its main clause
         if hi < len(parts) - 1:

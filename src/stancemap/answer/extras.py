@@ -158,7 +158,7 @@ def figure_value(c: dict[str, Any]) -> str:
     if not surface:
         surface = f"{fmt_value(c['value'])} {unit}"
     elif unit == "percent" and "%" not in surface and "percent" not in surface and "per cent" not in surface:
-        surface += "%"
+        surface += "%" if surface[-1:].isdigit() else ""
     if unit and unit not in ("percent", "count") and not (len(unit) == 3 and unit.isupper()) \
             and unit.lower().rstrip("s") not in surface.lower() and not re.search(r"[$€£¥₹]", surface):
         surface += f" {unit}"  # "33 million" -> "33 million tonnes"

@@ -40,7 +40,7 @@ def position_verdict(ctx: Context, actor: str, iid: str | None, a: ev.Assessment
         return "no evidence", [absence(ctx, actor, f"records no position of {name} on {ctx.label(issue)}")]
     if not a.well_supported:
         st = position_statement(ctx, actor, issue, a)  # how the sources read it, source by source
-        st.text = f"Unclear: {st.text[:1].lower() + st.text[1:]}"
+        st.text = f"Unclear: {st.text[:1].lower() + st.text[1:] if st.text.startswith(('The ', 'Only ')) else st.text}"
         return "unclear", [st, *reading_quotes(ctx, actor, issue, a)[:2]]
     return a.stance, [position_statement(ctx, actor, issue, a), *best_quotes(ctx, actor, a)]
 
@@ -131,8 +131,9 @@ def change_verdict(ctx: Context, actor: str, iid: str | None, a: ev.Assessment |
             sec.statements.append(Statement(f"{when(m)} — {reading(stance)}: {q.text}", q.cites, "quote"))
     if len(readings) < 2:
         overall = position_statement(ctx, actor, issue, a)
-        text = (f"The sources date too few of {name}'s statements on {ctx.label(issue)} to show a change "
-                f"({plural(len(readings), 'dated month')}); overall, {overall.text[:1].lower() + overall.text[1:]}")
+        dated = "no month" if not readings else "one month"
+        text = (f"The sources date too few of {name}'s statements on {ctx.label(issue)} to show a change (their own "
+                f"sentences give {dated}); over all of them: {overall.text}")
         return "undated", [Statement(text, overall.cites)], sec if sec.statements else None
     steps = [readings[0]]
     for step in readings[1:]:
@@ -251,8 +252,10 @@ def relation_sections(ctx: Context, actor: str, other: str, limit: int = 4) -> t
         rows = c["cooperative"] + c["conflictual"]
         if rows:
             docs = {e["doc"] for e in rows}
-            head.append(Statement(f"{plural(len(docs), 'source')} report acts of {ctx.namer.name(src)} toward "
-                                  f"{ctx.namer.name(tgt)}", ctx.cites(rows)[:5]))
+            n = len(docs)
+            who = "One source reports" if n == 1 else f"{n} sources report"
+            head.append(Statement(f"{who} acts of {ctx.namer.name(src)} toward {ctx.namer.name(tgt)}",
+                                  ctx.cites(rows)[:5]))
             opening = first_quote.get((src, tgt))
             if opening is not None:
                 head.append(opening)
