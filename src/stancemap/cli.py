@@ -210,7 +210,8 @@ def ask(
         raise StancemapError(f"unknown format {format!r}; choose text or json")
     q = parse_question(question, tuple(State.options.actors_files), State.options.issues_file)
     with _store() as store:
-        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files))
+        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files),
+                              tuple(State.options.resolutions_files))
     typer.echo(json.dumps(answer, ensure_ascii=False, indent=1) if format == "json" else render_text(answer))
     if answer["status"] != "answered":  # said so above; the exit code tells scripts
         raise typer.Exit(1)
@@ -232,8 +233,8 @@ def report(
     actor: Annotated[str, typer.Argument(help="State or organisation: a name (Kazakhstan) or code (KAZ).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="brief.html (self-contained) or brief.md (+ PNG charts).")]
     = Path("brief.html"),
-    topic: Annotated[str, typer.Option(help="What the brief is about (ranks the issues).")]
-    = "the Russian invasion of Ukraine",
+    topic: Annotated[str | None, typer.Option(help="What the brief is about (an issue: ranks the issues); "
+                                                   "without it, the actor's best attested positions.")] = None,
 ) -> None:
     """Write a brief on ACTOR with timeline, dyad and multi-vector charts."""
     from .answer.brief import build_answer
@@ -244,11 +245,12 @@ def report(
         raise StancemapError(f"{out}: cannot write a {out.suffix or 'file without an extension'}; the report is "
                              f"{' or '.join(REPORT_FORMATS)} (for a PDF, print the HTML brief from a browser)")
     code, name = _actor_code(actor)
-    q = parse_question(f"What is {name}'s position on {topic}?", tuple(State.options.actors_files),
-                       State.options.issues_file)
+    text = f"What is {name}'s position on {topic}?" if topic else f"What are {name}'s positions?"
+    q = parse_question(text, tuple(State.options.actors_files), State.options.issues_file)
     q.actor, q.actor_name = code, name
     with _store() as store:
-        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files))
+        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files),
+                              tuple(State.options.resolutions_files))
         if answer["status"] in ("no-actor", "no-evidence"):
             raise StancemapError(f"{answer['summary']} Nothing written to {out}.")
         from .actors.reference import load_reference

@@ -41,7 +41,7 @@ def test_import_list_and_ask(tmp_path: Path) -> None:
     ans = cli("--db", db, "ask", "How did Kazakhstan vote on UN resolutions on Ukraine?", "--format", "json")
     assert ans.returncode == 0, ans.stderr
     data = json.loads(ans.stdout)
-    assert [(r["symbol"], r["vote"]) for r in data["votes"]["resolutions"]] == [
+    assert [(r["symbol"], r["vote"]) for r in data["official_votes"]["resolutions"]] == [
         ("A/RES/68/262", "abstained"), ("A/RES/ES-11/1", "abstained"), ("A/RES/ES-11/3", "against"),
         ("A/RES/ES-11/4", "abstained"), ("A/RES/ES-11/6", "abstained")]
     assert data["summary"].startswith("How Kazakhstan voted, from the official roll calls (5 resolutions):")

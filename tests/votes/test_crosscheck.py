@@ -99,7 +99,7 @@ def test_reconcile_keeps_them_beside_the_other_kinds(store: Store) -> None:
 def test_how_did_a_state_vote_is_answered_from_the_record(store: Store) -> None:
     q = parse_question("How did Kazakhstan vote on UN resolutions on Ukraine?")
     ans = build_answer(store, q)
-    votes = ans["votes"]
+    votes = ans["official_votes"]
     # resolution by resolution, in date order (Kazakhstan sat on no Council vote: only its Assembly votes)
     assert [r["symbol"] for r in votes["resolutions"]] == [
         "A/RES/68/262", "A/RES/ES-11/1", "A/RES/ES-11/3", "A/RES/ES-11/4", "A/RES/ES-11/6"]
@@ -116,7 +116,7 @@ def test_how_did_a_state_vote_is_answered_from_the_record(store: Store) -> None:
     assert first[2].endswith("[official-undl_ga_votes]. Reported the same by [release][wire].")
     # a state a text misreports: the disagreeing text is named and quoted beside the record
     srb = build_answer(store, parse_question("How did Serbia vote on UN resolutions on Ukraine?"))
-    line = next(x for x in srb["votes"]["lines"] if "A/RES/ES-11/1 " in x)
+    line = next(x for x in srb["official_votes"]["lines"] if "A/RES/ES-11/1 " in x)
     assert "Reported the same by [release]." in line
     assert "[wire] says it voted against: “Serbia voted against the resolution.” — contradicted by the record." in line
 
