@@ -112,8 +112,9 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
     # the official roll calls (stancemap votes import), resolution by resolution, first when the question asks
     # how the state voted
     record = vote_record(store, q, actor_files)
-    if record["resolutions"] and status in ("answered", "no-issue-evidence") and asks_about_votes(q.text):
+    if record["resolutions"] and asks_about_votes(q.text):
         text = "\n".join(record["lines"]) + "\n\n" + text
+        status = "answered"  # the record answers how the state voted, whatever the texts say
     return {**base, "status": status, "issues": _contract_issues(ctx, q, assessments, asked),
             "summary": text, "contradictions": _contract_contradictions(stored), "brief": brief,
             "citations": citations, "sources": ctx.sources.listing(), "records": records,

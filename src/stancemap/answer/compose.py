@@ -52,7 +52,7 @@ def act_words(e: dict[str, Any]) -> set[str]:
 
 def is_vote(r: dict[str, Any]) -> bool:
     rule = str(r.get("rule") or "")
-    return rule.startswith(("vote:", "rollcall:")) or str(r.get("predicate") or "").startswith("vote:")
+    return rule.startswith(("vote:", "rollcall:", "official:")) or str(r.get("predicate") or "").startswith("vote:")
 
 
 def official(r: dict[str, Any]) -> bool:

@@ -399,9 +399,9 @@ def contradiction_statements(ctx: Context, actor: str, rows: list[dict[str, Any]
         else:
             head = f"Sources disagree on {about}: {_show(va)}{unit} against {_show(vb)}{unit}"
         out.append(Statement(head, [ka, kb]))
-        for side, surface in ((a, r.get("a_surface")), (b, r.get("b_surface"))):
+        for n, (side, surface) in enumerate(((a, r.get("a_surface")), (b, r.get("b_surface")))):
             if (side["doc"], int(side["start_char"] or 0)) in ctx.quoted:
-                out.append(Statement("The first of these is quoted above" if side is a else
+                out.append(Statement("The first of these is quoted above" if n == 0 else
                                      "The second is quoted above", [ctx.cite(side)], "note"))
                 continue
             q = ctx.quote(side, set(), limit=35, anchor=surface or None)

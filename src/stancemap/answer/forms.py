@@ -179,8 +179,9 @@ def compare_sections(ctx: Context, actor: str, other: str, mine: dict[str, ev.As
                 (head_quotes if n == 0 else sec.statements).append(q)
     for iid in only[:4]:
         mine_i = mine.get(iid)
-        x = mine_i if mine_i is not None and mine_i.well_supported else theirs[iid]
-        who = actor if x is mine_i else other
+        own = mine_i is not None and mine_i.well_supported
+        x = mine_i if own and mine_i is not None else theirs[iid]
+        who = actor if own else other
         missing = b_name if who == actor else a_name
         sec.statements.append(Statement(
             f"On {ctx.label(ctx.issues[iid])} only {ctx.namer.name(who)}'s position is on record "

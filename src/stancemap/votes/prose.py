@@ -201,7 +201,8 @@ class ProseReader:
             return a
         if t.pos_ == "PROPN" or (a is not None and a.kind == "person") or t.lemma_.lower() in DELEGATES:
             # "Zhang Jun of China", "the representative of Brazil": a delegate votes for the state
-            owners = [o for _, o in cl.prep_objects(t, {"of", "for"})] + [c for c in t.children if c.dep_ == "poss"]
+            owners = [o for _, o in cl.prep_objects(t, {"of", "for"})] + [
+                c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "his delegation": the speaker's
             return next((s for o in owners  # "the representative of Chile", "South Africa's representative"
                          if (s := self.lookup.actor(o, index, date)) is not None and s.code and len(s.code) == 3), None)
         return None
