@@ -46,10 +46,16 @@ def test_confidence_is_learned_and_the_floor_drops_the_unlikely() -> None:
     everything = VerifyComponent(Options(progress=False, min_confidence=0.0))(_doc())
     assert len(everything.events) == 2 and len(everything.stances) == 2
     vote, noise = everything.events
-    assert vote.confidence > noise.confidence  # a vote read from its sentence beats a war in the weather
-    assert everything.stances[0].confidence > everything.stances[1].confidence
-    assert [e.type for e in kept.events] == ["ACCUSE"] and [s.issue for s in kept.stances] == [
-        "un-condemnation-of-russia"]
+    assert vote.confidence > noise.confidence + 0.3  # a vote read from its sentence beats a war in the weather
+    assert everything.stances[0].confidence > everything.stances[1].confidence + 0.3
+    models = load_models()
+    assert models is not None
+    # the floor keeps exactly the records at or above the threshold learned for their kind
+    assert [e.type for e in kept.events] == [e.type for e in everything.events
+                                             if e.confidence >= models["event"].threshold - 1e-3]
+    assert [s.issue for s in kept.stances] == [s.issue for s in everything.stances
+                                               if s.confidence >= models["stance"].threshold - 1e-3]
+    assert "un-condemnation-of-russia" in [s.issue for s in kept.stances] and "ACCUSE" in [e.type for e in kept.events]
 
 
 @pytest.mark.slow

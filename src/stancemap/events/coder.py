@@ -71,7 +71,7 @@ from .vocab import (
 
 class Coder(Roles):
     def __init__(self, ref: Reference, lexicon: Lexicon, classifier: EventClassifier | None = None,
-                 min_prob: float = 0.6) -> None:
+                 min_prob: float = 0.5) -> None:
         self.ref = ref
         self.lex = lexicon
         self.classifier = classifier
@@ -262,7 +262,7 @@ class Coder(Roles):
             events = [e for e in events if (t := cl.token_at(parsed, e.head)) is None or t.i not in covered]
         events.extend(vehicles)
         if self.classifier is not None:
-            events.extend(self._fallback(doc, index, {e.sent for e in events}, ref_year))
+            events.extend(self._fallback(doc, index, {e.head for e in events}, ref_year))
         self._expand_both_sides(events, known_conflicts)
         self._anti_war_targets(doc, events, known_conflicts)
         self.aggressors = self._aggressors(events, known_conflicts)
@@ -278,28 +278,33 @@ class Coder(Roles):
         return [e for e in events if e.target or
                 (e.sent, e.source, e.source_sector, e.type, e.negated, e.modality) not in targeted]
 
-    def _fallback(self, doc: Document, index: dict[int, Mention], covered: set[int],
+    def _fallback(self, doc: Document, index: dict[int, Mention], heads: set[int],
                   ref_year: str | None) -> list[Event]:
-        """Clauses with an actor subject and a verb no pattern knows: ask the embedding classifier."""
+        """Clauses with an actor subject and a verb no pattern knows: ask the embedding classifier, which
+        reads the clause itself (a sentence may hold several, some already coded: ``heads``)."""
         assert self.classifier is not None
         date = doc.reference_date
-        cands: dict[int, Any] = {}
+        cands: list[Any] = []
         for tok in doc.parsed:
-            if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "ccomp", "conj") or \
-                    tok.lemma_.lower() in NON_EVENT_VERBS | SPECIAL_VERBS:
+            if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp") or \
+                    tok.lemma_.lower() in NON_EVENT_VERBS | SPECIAL_VERBS or tok.idx in heads:
                 continue
             sent = doc.sentence_of(tok.idx)
-            if sent is None or sent.idx in covered or sent.idx in cands or self.match(tok) is not None:
+            if sent is None or sent.idx in doc.structured or self.match(tok) is not None:
                 continue
+            if any(h in range(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)) for h in heads) \
+                    and tok.dep_ != "ROOT":
+                continue  # a clause that already holds a coded act
             subs, _ = cl.subjects(tok)
             if any(self.actor(s, index, date) for s in subs):
-                cands[sent.idx] = tok
+                cands.append(tok)
         if not cands:
             return []
-        toks = list(cands.values())
-        preds = self.classifier.predict([doc.text[s.start:s.end] for s in (doc.sentence_of(t.idx) for t in toks) if s])
+        texts = [doc.text[t.left_edge.idx:t.right_edge.idx + len(t.right_edge)] if t.dep_ != "ROOT"
+                 else doc.text[s.start:s.end] for t in cands if (s := doc.sentence_of(t.idx)) is not None]
+        preds = self.classifier.predict(texts)
         out: list[Event] = []
-        for tok, (label, prob) in zip(toks, preds, strict=True):
+        for tok, (label, prob) in zip(cands, preds, strict=True):
             if label == "NONE" or prob < self.min_prob:
                 continue
             p = Pattern(type=label, cameo=GENERIC_CAMEO[label], verb=tok.lemma_.lower(), source="classifier")
