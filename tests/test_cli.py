@@ -94,3 +94,25 @@ def test_stats_and_export_show_documents_stored_without_records(tmp_path: Path) 
     assert res.returncode == 0 and "late: timeout (extraction took longer than 60 s)" in res.stdout
     rows = [json.loads(x) for x in cli("--db", str(db), "export").stdout.splitlines()]
     assert rows == [{**rows[0], "kind": "document", "doc": "late", "extraction": "timeout"}]
+
+
+def test_ask_and_report_say_what_they_could_not_read(tmp_path: Path) -> None:
+    from stancemap.model import Document, Event, Sentence
+    from stancemap.store import open_store
+
+    db = tmp_path / "u.db"
+    text = "Chile condemned the invasion of Ukraine on Monday."
+    read = Document(id="read", text=text, content_hash="h1", published="2022-03-01")
+    read.sentences = [Sentence(0, 0, len(text))]
+    read.events = [Event(source="CHL", type="ACCUSE", target="RUS", start=0, end=len(text), sent=0,
+                         rule="curated:condemn", confidence=0.9)]
+    with open_store(str(db)) as store:
+        store.save_document(read)
+        store.save_document(Document(id="unread", text="Чили осудила вторжение.", content_hash="h2", lang="ru",
+                                     extraction="language", extraction_note="written in 'ru'"))
+    res = cli("--db", str(db), "ask", "What is Chile's position on the invasion of Ukraine?")
+    assert "Not read: 1 stored document had nothing extracted: unread (in a language the models cannot read)" \
+        in res.stdout
+    out = tmp_path / "chile.md"
+    cli("--db", str(db), "report", "Chile", "--out", str(out))
+    assert "Not read: 1 stored document" in out.read_text(encoding="utf-8")

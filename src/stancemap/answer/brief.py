@@ -45,6 +45,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
                             "brief": _empty_brief(), "citations": {}, "sources": [], "records": [], "votes": [],
                             "official_votes": {"source": "official record", "resolutions": [], "unrecorded": [],
                                                "lines": []}, "profile": []}
+    base["unread"] = unread(store)
     if actor is None:
         return {**base, "status": "no-actor",
                 "summary": "The question names no state, organisation or person that stancemap knows."}
@@ -115,7 +116,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
     if record["resolutions"] and asks_about_votes(q.text):
         text = "\n".join(record["lines"]) + "\n\n" + text
         status = "answered"  # the record answers how the state voted, whatever the texts say
-    return {**base, "status": status, "issues": _contract_issues(ctx, q, assessments, asked),
+    return {**base, "status": status, "unread": unread(store), "issues": _contract_issues(ctx, q, assessments, asked),
             "summary": text, "contradictions": _contract_contradictions(stored), "brief": brief,
             "citations": citations, "sources": ctx.sources.listing(), "records": records,
             "votes": [{k: v for k, v in g.items() if k != "records"} for g in vote_groups],
@@ -337,6 +338,13 @@ def _row(ctx: Context, kind: str, r: dict[str, Any], actor: str | None, sector: 
             "date": ev.own_date(r.get("evidence"), recorded) or "", "recorded_date": recorded or "",
             "doc": r["doc"], "start": r.get("start_char"), "end": r.get("end_char"), "evidence": r["evidence"],
             "confidence": None if r.get("confidence") is None else round(float(r["confidence"]), 2)}
+
+
+def unread(store: Store) -> list[dict[str, Any]]:
+    """Stored documents nothing was extracted from (another language, over the time budget, an extractor
+    failed): the answer says it could not read them, so that silence is not taken for absence."""
+    return [{"doc": r["id"], "title": r["title"], "extraction": r["extraction"], "note": r["extraction_note"]}
+            for r in store.rows("documents", "extraction <> ?", ("ok",))]
 
 
 def has_evidence(answer: dict[str, Any]) -> bool:

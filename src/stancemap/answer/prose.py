@@ -71,7 +71,7 @@ def render_text(answer: dict[str, Any]) -> str:
     lines = [q, "=" * min(len(q), 100), ""]
     brief = answer.get("brief") or {}
     if not brief.get("executive_summary"):
-        return "\n".join([*lines, answer["summary"], ""])
+        return "\n".join([*lines, answer["summary"], "", *unread_lines(answer)])
     lines.append(" ".join(with_numbers(s, cit) for s in brief["executive_summary"]))
     lines.append("")
     for sec in brief["sections"]:
@@ -87,7 +87,21 @@ def render_text(answer: dict[str, Any]) -> str:
         lines.append("")
     if answer.get("records"):
         lines.append(f"Evidence table: {len(answer['records'])} records (ask --format json, or the web page).")
+    lines += unread_lines(answer)
     return "\n".join(lines)
+
+
+def unread_lines(answer: dict[str, Any]) -> list[str]:
+    """What the store holds but could not read: said, so that silence is not taken for absence."""
+    docs = answer.get("unread") or []
+    if not docs:
+        return []
+    why = {"language": "in a language the models cannot read", "timeout": "over the time budget",
+           "failed": "an extractor failed on it"}
+    parts = [f"{d['doc']} ({why.get(d['extraction'], d['extraction'])})" for d in docs[:10]]
+    more = f" and {len(docs) - 10} more" if len(docs) > 10 else ""
+    return [f"Not read: {len(docs)} stored document{'s' if len(docs) != 1 else ''} had nothing extracted: "
+            + "; ".join(parts) + more + " (stancemap stats lists them)."]
 
 
 def render_markdown(answer: dict[str, Any]) -> list[str]:

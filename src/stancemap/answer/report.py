@@ -27,7 +27,7 @@ from typing import Any
 from ..analysis.profile import DIMENSIONS, _power_of, load_powers
 from ..store import Store
 from . import evidence as ev
-from .prose import render_markdown
+from .prose import render_markdown, unread_lines
 from .sources import describe
 
 _COLOURS = {"support": "#1b9e77", "oppose": "#d95f02", "neutral": "#7570b3"}
@@ -195,7 +195,7 @@ def write_report(store: Store, answer: dict[str, Any], out: Path, name: Any) -> 
     out.parent.mkdir(parents=True, exist_ok=True)
     written = [out]
     if out.suffix.lower() in (".md", ".markdown"):
-        lines = render_markdown(answer)
+        lines = render_markdown(answer) + [f"*{x}*" for x in unread_lines(answer)] + [""]
         lines += ["## Charts", ""]
         for key, (png, caption) in charts.items():
             path = out.with_name(f"{out.stem}-{key}.png")
@@ -253,6 +253,8 @@ def render_html(answer: dict[str, Any], charts: dict[str, tuple[bytes, str]] | N
                     f"context</summary>{shown}</details>") if passages else ""
             parts.append(f"<li id='source-{e['n']}' value='{e['n']}'>{esc(describe(e))}{more}</li>")
         parts.append("</ol>")
+    for line in unread_lines(answer):
+        parts.append(f"<p class='unread'><em>{esc(line)}</em></p>")
     parts.append("</body></html>")
     return "\n".join(parts)
 

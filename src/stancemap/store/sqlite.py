@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from ..errors import StoreError
@@ -10,6 +11,37 @@ from .base import Dialect, Store
 
 SQLITE = Dialect(name="sqlite", placeholder="?", id_type="INTEGER PRIMARY KEY AUTOINCREMENT",
                  blob_type="BLOB", real_type="REAL")
+
+
+def _connect(path: str, patience: float = 30.0) -> sqlite3.Connection:
+    """Open the file, in WAL mode, waiting for another process that is creating or switching it.
+
+    Switching a new file to WAL needs an exclusive lock, and SQLite answers "database is locked"
+    at once (without its busy handler) while another process holds it or is recovering the WAL;
+    two ingests started together meet exactly that, so the open is retried until ``patience`` runs out.
+    """
+    deadline = time.monotonic() + patience
+    delay = 0.05
+    while True:
+        conn: sqlite3.Connection | None = None
+        try:
+            # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE.
+            conn = sqlite3.connect(path, isolation_level=None, timeout=patience)
+            conn.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            return conn
+        except sqlite3.OperationalError as err:
+            if conn is not None:
+                conn.close()
+            transient = "locked" in str(err) or "busy" in str(err)
+            if not transient or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
 
 
 class SQLiteStore(Store):
@@ -20,12 +52,7 @@ class SQLiteStore(Store):
         try:
             if str(path) != ":memory:":
                 p.parent.mkdir(parents=True, exist_ok=True)
-            # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE.
-            self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if str(path) != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn = _connect(str(path))
         except (sqlite3.Error, OSError) as err:
             raise StoreError(f"{path}: cannot open database: {err}") from err
         try:
