@@ -116,8 +116,11 @@ def ingest(
     if report.timeouts or report.failed:
         parts.append(f"{len(report.timeouts) + len(report.failed)} stored without records")
     if report.irrelevant:
-        parts.append(f"{len(report.irrelevant)} irrelevant")
-    typer.echo(f"ingested into {State.options.db}: " + ", ".join(parts), err=True)
+        parts.append(f"{len(report.irrelevant)} irrelevant (not parsed)")
+    secs = max(report.seconds, 1e-9)
+    rate = (f"; {report.words:,} words in {report.seconds:.1f} s: {report.ingested / secs:.1f} documents/s, "
+            f"{report.words / secs:,.0f} words/s") if report.ingested else ""
+    typer.echo(f"ingested into {State.options.db}: " + ", ".join(parts) + rate, err=True)
     for dup, orig, sim in report.duplicates:
         typer.echo(f"duplicate: {dup} is a copy of {orig} (similarity {sim:.2f}); linked, not stored", err=True)
     if report.not_english:
@@ -126,8 +129,6 @@ def ingest(
     if report.irrelevant:
         typer.echo(f"note: {len(report.irrelevant)} document(s) judged irrelevant by the pre-filter, stored without "
                    "extraction (`stancemap reextract` reads them fully)", err=True)
-    if report.ingested:
-        typer.echo(report.rate(), err=True)
     nothing = not (report.ingested or report.unchanged or report.duplicates)
     if nothing:
         raise typer.Exit(1)
@@ -178,7 +179,9 @@ def export(
     = "document,event,stance,claim,contradiction",
 ) -> None:
     """Export stored records in the shared contract (export-schema.md)."""
-    from .store.export import KINDS, records, to_csv, to_jsonl
+    from contextlib import nullcontext
+
+    from .store.export import KINDS, columns, records, to_jsonl, write_csv
 
     wanted = [k.strip() for k in kinds.split(",") if k.strip()]
     bad = [k for k in wanted if k not in KINDS]
@@ -186,14 +189,18 @@ def export(
         raise StancemapError(f"unknown kind(s) {', '.join(bad)}; choose from {', '.join(KINDS)}")
     if format not in ("jsonl", "csv"):
         raise StancemapError(f"unknown format {format!r}; choose jsonl or csv")
-    with _store() as store:
-        recs = list(records(store, wanted))
-    text = to_csv(recs) if format == "csv" else "".join(line + "\n" for line in to_jsonl(recs))
+    # Streamed: one record at a time from the store to the output (a CSV reads the store twice: once for
+    # its header, the union of the records' fields), so memory does not grow with the store.
+    with _store() as store, (out.open("w", encoding="utf-8", newline="") if out else nullcontext(sys.stdout)) as f:
+        if format == "csv":
+            n = write_csv(records(store, wanted), columns(records(store, wanted)), f)
+        else:
+            n = 0
+            for line in to_jsonl(records(store, wanted)):
+                f.write(line + "\n")
+                n += 1
     if out:
-        out.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {len(recs)} records to {out}", err=True)
-    else:
-        sys.stdout.write(text)
+        typer.echo(f"wrote {n} records to {out}", err=True)
 
 
 @app.command("eval")

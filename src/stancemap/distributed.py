@@ -41,6 +41,9 @@ class _Worker:
         self.extractor = LocalExtractor(options)
         self.extractor.pipeline  # noqa: B018 - load the models now, not inside the first document's budget
 
+    def ready(self) -> bool:
+        return True
+
     def extract(self, docs: list[Document]) -> tuple[list[Document], dict[str, float]]:
         before = dict(self.extractor.timings)
         out = []
@@ -89,6 +92,10 @@ class RayExtractor:
     @property
     def timings(self) -> dict[str, float]:
         return self._timings
+
+    def ready(self) -> None:
+        """Wait until every worker has loaded its models (a benchmark times extraction, not start-up)."""
+        self.ray.get([w.ready.remote() for w in self.workers])
 
     def run(self, jobs: Iterable[Job]) -> Iterator[Job]:
         """Send batches of jobs to the workers, at most two batches per worker in flight, and yield each job

@@ -80,7 +80,7 @@ RETRY = ("timeout", "failed")
 IRRELEVANT = "irrelevant"
 
 
-def extract(pipeline: Pipeline, doc: Document, options: Options) -> Document:
+def extract(pipeline: Pipeline, doc: Document, options: Options, parsed: bool = False) -> Document:
     """Run extraction on one document under the time budget; a document is never lost to it.
 
     A document in a language the models cannot read is stored without records (status "language").
@@ -93,7 +93,7 @@ def extract(pipeline: Pipeline, doc: Document, options: Options) -> Document:
         return doc
     try:
         with time_budget(options.time_budget) as deadline:
-            return pipeline(doc, deadline)
+            return pipeline(doc, deadline, parsed=parsed)
     except ExtractionTimeout as err:
         doc.extraction, doc.extraction_note = "timeout", str(err)
     except StancemapError:
@@ -103,6 +103,27 @@ def extract(pipeline: Pipeline, doc: Document, options: Options) -> Document:
         doc.extraction, doc.extraction_note = "failed", f"{type(err).__name__}: {first}".rstrip(": ")
     doc.clear_records()
     return doc
+
+
+def extract_batch(pipeline: Pipeline, docs: list[Document], options: Options) -> list[Document]:
+    """:func:`extract` over several documents, parsing the English ones together first.
+
+    The batch's parse runs under the sum of its documents' budgets; if it runs over, or the parser fails
+    on the batch, each document is read on its own as before (so one pathological text costs its own
+    budget, not its neighbours' records)."""
+    english = [d for d in docs if d.lang in (None, "en")]
+    together = False
+    if len(english) > 1 and pipeline.batch_parses:
+        try:
+            with time_budget(options.time_budget * len(english)):
+                pipeline.parse_batch(english)
+            together = True
+        except StancemapError:
+            raise
+        except Exception:  # the timeout included: each document gets its own try, under its own budget
+            for d in english:
+                d.clear_records()
+    return [extract(pipeline, d, options, parsed=together and d.lang in (None, "en")) for d in docs]
 
 
 @dataclass
@@ -128,9 +149,14 @@ class Extractor(Protocol):
 class LocalExtractor:
     """Extraction in this process, one document after the other, under each document's time budget."""
 
-    def __init__(self, options: Options, pipeline: Pipeline | None = None) -> None:
+    # Documents parsed together; spaCy's own default batch. A batch is read ahead of the store, so it is small.
+    batch = 8
+
+    def __init__(self, options: Options, pipeline: Pipeline | None = None, batch: int | None = None) -> None:
         self.options = options
         self._pipeline = pipeline
+        if batch is not None:
+            self.batch = max(1, batch)
         self._warm = False
 
     @property
@@ -149,10 +175,14 @@ class LocalExtractor:
         return self._pipeline.timings if self._pipeline is not None else {}
 
     def run(self, jobs: Iterable[Job]) -> Iterator[Job]:
-        for job in jobs:
-            job.doc = extract(self.pipeline, job.doc, self.options)
-            job.doc.parsed = None
-            yield job
+        """Extract ``batch`` jobs at a time (their parse together), yielding each as it is done."""
+        source = iter(jobs)
+        while batch := [job for _, job in zip(range(self.batch), source, strict=False)]:
+            docs = extract_batch(self.pipeline, [job.doc for job in batch], self.options)
+            for job, doc in zip(batch, docs, strict=True):
+                job.doc = doc
+                job.doc.parsed = None
+                yield job
 
 
 class _Pending:
@@ -162,14 +192,25 @@ class _Pending:
     def __init__(self) -> None:
         self.by_hash: dict[str, str] = {}
         self.sigs: dict[str, np.ndarray] = {}
+        # Copies of a pending document, linked once it is stored (a link must point at a stored document).
+        self.copies: dict[str, list[tuple[str, float, str | None]]] = {}
 
     def add(self, job: Job) -> None:
         self.by_hash[job.doc.content_hash] = job.doc.id
         self.sigs[job.doc.id] = job.sig
 
-    def remove(self, job: Job) -> None:
+    def stored(self, job: Job, store: Store) -> None:
+        """``job``'s document is in the store now: link the copies of it found meanwhile."""
         self.by_hash.pop(job.doc.content_hash, None)
         self.sigs.pop(job.doc.id, None)
+        for doc_id, sim, source in self.copies.pop(job.doc.id, []):
+            store.save_duplicate(doc_id, job.doc.id, sim, source)
+
+    def link(self, store: Store, doc: Document, original: str, sim: float) -> None:
+        if original in self.sigs:
+            self.copies.setdefault(original, []).append((doc.id, sim, doc.source))
+        else:
+            store.save_duplicate(doc.id, original, sim, doc.source)
 
     def near(self, sig: np.ndarray, threshold: float, exclude: str) -> tuple[str, float] | None:
         best: tuple[str, float] | None = None
@@ -199,7 +240,7 @@ def ingest_paths(paths: list[str], store: Store, options: Options, pipeline: Pip
         pending = _Pending()
         for job in ex.run(_jobs(paths, store, options, report, on_error, tracker, pending)):
             _store_extracted(job, store, options, report, on_warning)
-            pending.remove(job)
+            pending.stored(job, store)
             tracker.done(job.doc.id)
     for k, v in ex.timings.items():
         report.timings[k] += v
@@ -285,7 +326,7 @@ def _plan(doc: Document, store: Store, options: Options, report: IngestReport, f
         if old != doc.content_hash:
             same = store.find_by_hash(doc.content_hash) or pending.by_hash.get(doc.content_hash)
             if same and same != doc.id:
-                store.save_duplicate(doc.id, same, 1.0, doc.source)
+                pending.link(store, doc, same, 1.0)
                 report.duplicates.append((doc.id, same, 1.0))
                 return None
         sig = dd.signature(doc.text)
@@ -295,7 +336,7 @@ def _plan(doc: Document, store: Store, options: Options, report: IngestReport, f
         if ahead is not None and (near is None or ahead[1] > near[1]):
             near = ahead
         if near is not None:
-            store.save_duplicate(doc.id, near[0], near[1], doc.source)
+            pending.link(store, doc, near[0], near[1])
             report.duplicates.append((doc.id, near[0], near[1]))
             return None
         return Job(doc, sig, bands, old is not None)

@@ -24,6 +24,7 @@ makes the next ingest judge them again.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -73,6 +74,7 @@ class Thresholds:
     min_distinct_without_issue: int = 2
     min_politics_without_issue: int = 3
     min_politics_per_100_words: float = 1.5
+    full_length: int = 200
 
 
 class _Phrases:
@@ -82,10 +84,13 @@ class _Phrases:
         self.table: dict[tuple[str, ...], Any] = {}
         self.lengths: dict[str, list[int]] = {}
 
-    def add(self, phrase: str, value: Any = True) -> None:
+    def add(self, phrase: str, value: Any = True, plural: bool = False) -> None:
         toks = tuple(_tokens(phrase))
         if not toks or len(toks) > MAX_NGRAM:
             return
+        if plural:  # "ministers", "ministries": the data lists singular lemmas
+            last = toks[-1]
+            self.add(" ".join((*toks[:-1], last[:-1] + "ies" if last.endswith("y") else last + "s")), value)
         self.table.setdefault(toks, set()).add(value)
         lens = self.lengths.setdefault(toks[0], [])
         if len(toks) not in lens:
@@ -117,9 +122,9 @@ class RelevanceFilter:
         self.politics = _Phrases()
         for phrase, sector in ref.sector_words.items():
             if sector in POLITICAL_SECTORS:
-                self.politics.add(phrase)
+                self.politics.add(phrase, plural=True)
         for title in ref.offices:
-            self.politics.add(title)
+            self.politics.add(title, plural=True)
         self.issues = _Phrases()
         # An issue about named actors (Russia's war, sanctions on Russia) is only spoken to by a text that
         # names one of them, as the stance stage requires: a ceasefire in another war is not this one's.
@@ -164,11 +169,18 @@ class RelevanceFilter:
             i += 1
         codes = set(named)
         issue_words = sum(k for iid, k in hits.items() if not self.subjects[iid] or self.subjects[iid] & codes)
-        distinct = sum(1 for n in named.values() if n >= 2)
         t = self.thresholds
-        relevant = actors >= t.min_actors and (
-            issue_words >= t.min_issue_words
-            or (distinct >= t.min_distinct_without_issue and politics >= t.min_politics_without_issue
+        # A short text (a wire flash, a brief) says each thing once: it needs proportionally less evidence,
+        # and it costs proportionally little to parse if the verdict is wrong.
+        short = len(toks) < t.full_length
+        distinct = sum(1 for n in named.values() if n >= (1 if short else 2))
+
+        def need(k: float) -> float:
+            return max(1, math.ceil(k * len(toks) / t.full_length)) if short and k > 0 else k
+
+        relevant = actors >= need(t.min_actors) and (
+            issue_words >= need(t.min_issue_words)
+            or (distinct >= need(t.min_distinct_without_issue) and politics >= need(t.min_politics_without_issue)
                 and 100 * politics >= t.min_politics_per_100_words * len(toks)))
         return Relevance(relevant, actors, distinct, issue_words, politics, len(toks))
 

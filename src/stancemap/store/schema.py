@@ -114,4 +114,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "a score for each contradiction, so that they can be ranked and cut at a threshold",
         ["ALTER TABLE contradictions ADD COLUMN score {real}"],
     ),
+    (
+        9,
+        "indexes for a store of a day's news: an actor's votes, documents by extraction status",
+        [
+            "CREATE INDEX events_source_predicate ON events(source, predicate)",
+            "CREATE INDEX documents_extraction ON documents(extraction)",
+        ],
+    ),
 ]
