@@ -48,7 +48,7 @@ eval: install
 	done
 
 bench: install
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) .demo .eval .pytest_cache .mypy_cache .ruff_cache

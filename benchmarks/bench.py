@@ -227,7 +227,8 @@ def big_store(tmp: Path, n_docs: int) -> dict[str, Any]:
     except ImportError:  # httpx (the test client) is a dev dependency
         times.pop("api")
     return {"synthetic_docs": n_docs, "synthetic_build_s": round(build_s, 1)} | {
-        f"{k}_s_at_{n_docs // 1000}k_docs": round(min(v), 3) for k, v in times.items()}
+        f"{k}_s_at_{n_docs // 1000}k_docs": round(min(v), 3) for k, v in times.items()} | {
+        "big_store_process_peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
 def main() -> None:
@@ -247,7 +248,9 @@ def main() -> None:
 
     relevant = [p for p in (shared / "corpus" / "dev-world", ROOT / "data" / "corpus" / "kazakhstan-2022") if p.is_dir()]
     gold = [g for g in (shared / "gold" / "dev-world", shared / "gold" / "kazakhstan-2022") if g.is_dir()]
-    result: dict[str, Any] = {}
+    # Other work on the machine slows every measure; the ratios are taken in one process, but a second worker
+    # cannot speed anything up while another process holds the second core.
+    result: dict[str, Any] = {"load_average_1min_at_start": round(os.getloadavg()[0], 2)}
     with tempfile.TemporaryDirectory(prefix="stancemap-bench-") as tmp_name:
         tmp = Path(tmp_name)
         stream, _ = build_stream(tmp, relevant, args.off_ratio, args.quick)
@@ -291,6 +294,21 @@ def main() -> None:
                    "stage_share_of_parse": {s: round(full.timings.get(s, 0.0) / max(full.timings.get("parse", 0.0), 1e-9),
                                                      2) for s in STAGES if s != "parse"}}
 
+        # 3b. the same with int8 embeddings (STANCEMAP_EMBED_PRECISION=int8; not the default)
+        from stancemap.nlp import embed
+
+        os.environ["STANCEMAP_EMBED_PRECISION"] = "int8"
+        embed.onnx_session.cache_clear()
+        embed.encode(["The int8 model is written once, before the timed run."])
+        pipeline.timings.clear()
+        q8 = ingest(rel_paths, str(tmp / "full-int8.db"), prefilter=False, pipeline=pipeline)
+        q8_s = sum(q8.timings.get(s, 0.0) for s in STAGES)
+        result |= {"ratio_pipeline_to_bare_parse_int8": round(q8_s / bare_rel, 2),
+                   "stage_share_of_parse_int8.stances": round(q8.timings.get("stances", 0.0)
+                                                               / max(q8.timings.get("parse", 0.0), 1e-9), 2)}
+        os.environ.pop("STANCEMAP_EMBED_PRECISION")
+        embed.onnx_session.cache_clear()
+
         # 1. the mixed stream, streamed through ingest with the pre-filter
         pipeline.timings.clear()
         rss_before = peak_rss_mb()
@@ -324,10 +342,18 @@ def main() -> None:
                 result["ratio_ray_2_workers_to_bare_parse"] = round(result["ray_2_workers_s"] / bare_rel, 2)
                 result |= ray_mixed(str(stream), tmp, bare_all, words_all)
 
-        # 5. a big store
+        # The ingest runs above (models, streamed ingest, Ray driver) are this process's peak so far.
+        result["peak_rss_mb"] = round(peak_rss_mb(), 1)
+
+        # 5. a big store, in a process of its own (its build clusters every event in memory, as reconcile does,
+        # which is not what ingest or ask hold)
         if args.synthetic:
-            result |= big_store(tmp, args.synthetic // (10 if args.quick else 1))
-    result["peak_rss_mb"] = round(peak_rss_mb(), 1)
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                result |= pool.submit(big_store, tmp, args.synthetic // (10 if args.quick else 1)).result()
+    result["load_average_1min_at_end"] = round(os.getloadavg()[0], 2)
     if args.json:
         print(json.dumps(result))
         return
@@ -336,7 +362,8 @@ def main() -> None:
 
 TARGETS = {
     "throughput_vs_bare_parse": (">=", 3.0), "throughput_vs_bare_parse_ray_2_workers": (">=", 3.0),
-    "ratio_ray_2_workers_to_bare_parse": ("<=", 1.3), "gold_records_lost_pct": ("<=", 2.0),
+    "ratio_ray_2_workers_to_bare_parse": ("<=", 1.3), "ratio_pipeline_to_bare_parse_int8": ("<=", 1.3),
+    "gold_records_lost_pct": ("<=", 2.0),
     "pipeline_records_lost_pct": ("<=", 2.0), "ratio_pipeline_to_bare_parse": ("<=", 1.3),
     "peak_rss_mb": ("<=", 1536.0),
 }

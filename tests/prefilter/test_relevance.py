@@ -20,10 +20,11 @@ DIPLOMACY = ("Mongolia's foreign minister met his Japanese counterpart in Tokyo 
              "signed an agreement on mining investment, and the Japanese government promised loans.")
 WAR = ("Moldova's parliament condemned the invasion of Ukraine on Thursday and backed new sanctions on Russia. "
        "Deputies called the war an act of aggression. Russia's embassy rejected the resolution.")
-# Long enough (over 200 words) to be held to the full thresholds; one state named more than once.
+# Long enough (over 200 words) to be held to the full thresholds; two states, each named twice, and no words of
+# state politics or of the shipped issues.
 FISHERIES = ("Boats from Norway landed less mackerel this autumn, and the quotas for next year are lower again. "
              "Skippers in Norway say the catch limits leave the fleet idle for months. Iceland's boats fish "
-             "the same shoals further west. "
+             "the same shoals further west, and skippers in Iceland want a larger share. "
              + " ".join(f"On day {n} the trawlers waited in the harbour for the weather to clear, and the crews "
                         "mended nets, painted hulls and talked about prices at the fish market." for n in range(8)))
 
@@ -37,6 +38,16 @@ def test_the_rule_keeps_politics_and_sets_aside_sport_and_markets() -> None:
     war = f.scan(WAR)
     assert war.relevant and war.issue_words >= 3
     assert "issue word" in sport.note()
+
+
+def test_issue_words_about_one_actor_s_own_affairs_need_several_issues() -> None:
+    # A civil war far from the issues' actors has ceasefires and peace talks (words of a generic issue), but
+    # one actor and one issue: not a text about the issues.
+    f = RelevanceFilter()
+    text = ("Fighting between the army of Chad and a rebel militia went on in the north. " + " ".join(
+        f"On day {n}, elders in Chad said the ceasefire had failed and peace talks must resume." for n in range(12)))
+    r = f.scan(text)
+    assert r.actors >= 3 and r.issue_words >= 3 and not r.relevant
 
 
 def test_an_issue_about_named_actors_needs_them_named() -> None:

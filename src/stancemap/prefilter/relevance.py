@@ -71,6 +71,7 @@ class Relevance:
 class Thresholds:
     min_actors: int = 3
     min_issue_words: int = 3
+    min_issues_about_one_actor: int = 2
     min_distinct_without_issue: int = 2
     min_politics_without_issue: int = 3
     min_politics_per_100_words: float = 1.5
@@ -168,7 +169,8 @@ class RelevanceFilter:
                 continue
             i += 1
         codes = set(named)
-        issue_words = sum(k for iid, k in hits.items() if not self.subjects[iid] or self.subjects[iid] & codes)
+        spoken = {iid: k for iid, k in hits.items() if not self.subjects[iid] or self.subjects[iid] & codes}
+        issue_words = sum(spoken.values())
         t = self.thresholds
         # A short text (a wire flash, a brief) says each thing once: it needs proportionally less evidence,
         # and it costs proportionally little to parse if the verdict is wrong.
@@ -178,8 +180,12 @@ class RelevanceFilter:
         def need(k: float) -> float:
             return max(1, math.ceil(k * len(toks) / t.full_length)) if short and k > 0 else k
 
+        # Issue words in a text about one actor's own affairs (its civil war, its budget) make it about the
+        # issues only if it speaks to several of them; between two or more actors, one is enough.
+        about_relations = distinct >= need(t.min_distinct_without_issue)
         relevant = actors >= need(t.min_actors) and (
-            issue_words >= need(t.min_issue_words)
+            (issue_words >= need(t.min_issue_words)
+             and (about_relations or len(spoken) >= need(t.min_issues_about_one_actor)))
             or (distinct >= need(t.min_distinct_without_issue) and politics >= need(t.min_politics_without_issue)
                 and 100 * politics >= t.min_politics_per_100_words * len(toks)))
         return Relevance(relevant, actors, distinct, issue_words, politics, len(toks))
