@@ -175,7 +175,7 @@ def reextract(
 def export(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
-    kinds: Annotated[str, typer.Option(help="Comma-separated kinds: document,event,stance,claim,contradiction,mention.")]
+    kinds: Annotated[str, typer.Option(help="Comma-separated kinds: document,event,stance,claim,contradiction,mention,resolution,official_vote.")]
     = "document,event,stance,claim,contradiction",
 ) -> None:
     """Export stored records in the shared contract (export-schema.md)."""
@@ -273,7 +273,8 @@ def ask(
         raise StancemapError(f"unknown format {format!r}; choose text or json")
     q = parse_question(question, tuple(State.options.actors_files), State.options.issues_file)
     with _store() as store:
-        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files))
+        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files),
+                              tuple(State.options.resolutions_files))
     typer.echo(json.dumps(answer, ensure_ascii=False, indent=1) if format == "json" else render_text(answer))
     if answer["status"] != "answered":  # said so above; the exit code tells scripts
         raise typer.Exit(1)
@@ -295,8 +296,8 @@ def report(
     actor: Annotated[str, typer.Argument(help="State or organisation: a name (Kazakhstan) or code (KAZ).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="brief.html (self-contained) or brief.md (+ PNG charts).")]
     = Path("brief.html"),
-    topic: Annotated[str, typer.Option(help="What the brief is about (ranks the issues).")]
-    = "the Russian invasion of Ukraine",
+    topic: Annotated[str | None, typer.Option(help="What the brief is about (an issue: ranks the issues); "
+                                                   "without it, the actor's best attested positions.")] = None,
 ) -> None:
     """Write a brief on ACTOR with timeline, dyad and multi-vector charts."""
     from .answer.brief import build_answer
@@ -307,11 +308,12 @@ def report(
         raise StancemapError(f"{out}: cannot write a {out.suffix or 'file without an extension'}; the report is "
                              f"{' or '.join(REPORT_FORMATS)} (for a PDF, print the HTML brief from a browser)")
     code, name = _actor_code(actor)
-    q = parse_question(f"What is {name}'s position on {topic}?", tuple(State.options.actors_files),
-                       State.options.issues_file)
+    text = f"What is {name}'s position on {topic}?" if topic else f"What are {name}'s positions?"
+    q = parse_question(text, tuple(State.options.actors_files), State.options.issues_file)
     q.actor, q.actor_name = code, name
     with _store() as store:
-        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files))
+        answer = build_answer(store, q, State.options.issues_file, tuple(State.options.actors_files),
+                              tuple(State.options.resolutions_files))
         if answer["status"] in ("no-actor", "no-evidence"):
             raise StancemapError(f"{answer['summary']} Nothing written to {out}.")
         from .actors.reference import load_reference
@@ -429,6 +431,94 @@ def _ray_default(argv: list[str]) -> list[str]:
             if nxt is None or not (nxt in RAY_ADDRESS or (":" in nxt and not nxt.startswith("-"))):
                 out.append("local")
     return out
+
+
+votes_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                        help="Official voting records (UN roll calls): import them, list them. Texts are checked "
+                             "against them (contradictions of type official-record).")
+app.add_typer(votes_app, name="votes")
+
+
+@votes_app.command("import")
+def votes_import(
+    files: Annotated[list[str], typer.Argument(
+        help="Voting data CSV: the UN Digital Library's General Assembly or Security Council voting data (one row "
+             "per member state and resolution: ms_code, ms_name, ms_vote, resolution, draft, date, title, meeting, "
+             "total_yes ...), downloaded by you. Nothing is fetched.")],
+    mapping: Annotated[Path | None, typer.Option(
+        "--mapping", help="YAML naming another layout's columns and vote values (e.g. Human Rights Council votes): "
+                          "body: HRC; columns: {ms_code: ..., ms_vote: ..., resolution: ..., date: ...}; "
+                          "votes: {Yes: Y, No: N, Abstention: A}.")] = None,
+    symbol: Annotated[list[str] | None, typer.Option(
+        "--symbol", help="Import only these resolutions (shell pattern on the symbol, e.g. 'A/RES/ES-11/*'; "
+                         "repeatable).")] = None,
+    no_reconcile: Annotated[bool, typer.Option("--no-reconcile", help="Do not re-check the stored texts "
+                                                                     "against the record now.")] = False,
+) -> None:
+    """Store official votes, each with the file and line it came from.
+
+    Votes on resolutions that bear on an issue (the resolutions registry: votes/data/resolutions.yaml and
+    --resolutions FILE) become positions, rendered as a document 'official-<file>' whose lines are the
+    evidence. Re-importing a file, or a newer file with the same resolutions, replaces their record. Then
+    every stored text's votes, counts and dates of votes are checked against the record."""
+    from .votes.official import load_mapping, read_file
+    from .votes.record import import_file
+
+    mapped = load_mapping(mapping) if mapping else None
+    with _store(create=True) as store:
+        for f in files:
+            parsed = read_file(f, mapped, tuple(symbol or ()))
+            rep = import_file(store, parsed, tuple(State.options.resolutions_files), State.options.issues_file,
+                              tuple(State.options.actors_files))
+            typer.echo(f"imported {rep.source}: {rep.votes} votes on {rep.resolutions} resolution"
+                       f"{'s' if rep.resolutions != 1 else ''}", err=True)
+            if rep.mapped:
+                typer.echo(f"  positions from: {', '.join(rep.mapped)}", err=True)
+            if rep.unmapped:
+                shown = ", ".join(rep.unmapped[:8]) + (f" and {len(rep.unmapped) - 8} more" if len(rep.unmapped) > 8
+                                                        else "")
+                typer.echo(f"  stored, bearing on no issue (add them to a --resolutions file): {shown}", err=True)
+            if rep.unresolved:
+                typer.echo(f"  skipped {sum(rep.unresolved.values())} row(s) without a state code: "
+                           f"{', '.join(sorted(rep.unresolved)[:8])}", err=True)
+            if rep.registry_differs:
+                typer.echo(f"  note: the resolutions registry gives other dates or totals for "
+                           f"{', '.join(rep.registry_differs)}; the file is the record", err=True)
+        if not no_reconcile:
+            from .reconcile.run import reconcile_store
+
+            reconcile_store(store, State.options)
+            n = len(store.rows("contradictions", "kind = ?", ("official-record",)))
+            typer.echo(f"checked the stored texts against the record: {n} disagreement{'s' if n != 1 else ''} "
+                       "(contradictions of type official-record)", err=True)
+
+
+@votes_app.command("list")
+def votes_list(
+    actor: Annotated[str | None, typer.Argument(help="A state (name or code): its recorded votes. Without it: "
+                                                      "the resolutions on record.")] = None,
+) -> None:
+    """The official record held: resolutions (symbol, body, date, totals, issues, file), or one state's votes."""
+    from .votes.official import describe_totals
+    from .votes.record import VOTE_WORD
+
+    with _store() as store:
+        resolutions = {r["res_key"]: r for r in store.rows("resolutions")}
+        if actor is None:
+            for r in sorted(resolutions.values(), key=lambda r: (str(r["date"] or ""), r["symbol"])):
+                totals = describe_totals({"yes": r["total_yes"], "no": r["total_no"], "abstain": r["total_abstain"],
+                                          "non_voting": r["total_non_voting"]})
+                typer.echo(f"{r['symbol']:22} {r['body'] or '':5} {r['date'] or '':10}  {totals or 'no totals'}; "
+                           f"issues: {r['issues'] or '-'} [{r['source']} line {r['line']}]  {r['title'] or ''}")
+            return
+        code, name = _actor_code(actor)
+        rows = store.rows("official_votes", "state = ?", (code,))
+        if not rows:
+            raise StancemapError(f"no recorded votes of {name} ({code}) in {State.options.db}")
+        for v in sorted(rows, key=lambda v: (str(v["date"] or ""), v["symbol"])):
+            title = resolutions.get(v["res_key"], {}).get("title") or ""
+            typer.echo(f"{v['date'] or '':10} {v['symbol']:22} {VOTE_WORD[v['vote']]:13} [{v['source']} line "
+                       f"{v['line']}]  {title}")
 
 
 def main() -> None:

@@ -60,6 +60,11 @@ class Options:
     event_classifier: bool = True
     # Stances: minimum similarity of a sentence to an issue description to consider it relevant.
     stance_relevance: float = 0.45
+    # Stances: "learned" (the rules' positions, plus those the model trained by scripts/train_stances.py is sure of
+    # from the rules' evidence and the issue file's texts: it reaches issues the rules have no examples for) or
+    # "rules" (the detector's own decisions only).
+    stance_model: str = "rules"
+    stance_learned_floor: float = 0.7  # the learned model adds a position the rules missed only this sure
     # Verify: records whose learned confidence is below this are not kept (None: the threshold chosen for
     # each record kind when the verifier was trained; 0: keep everything, with its confidence).
     min_confidence: float | None = None

@@ -57,11 +57,27 @@ def test_dyad_series_monthly_gdelt_columns() -> None:
 def test_profile_moves_with_events_and_aligned_stances() -> None:
     issue = Issue(id="x", label="X", dimension="economic", alignment=(("RUS", -1.0), ("CHN", 1.0)))
     clusters = [cl("KAZ", "RUS", "COOPERATE", 6.0, "2022-03", quad=2), cl("KAZ", "CHN", "SANCTION", -5.0, "2022-04")]
-    stances = [{**st("a", "support", issue="x"), "actor": "KAZ", "doc": "a"}]
-    cells = profile("KAZ", clusters, stances, [], (issue,))
+    stances = [{**st("a", "support", issue="x"), "actor": "KAZ", "doc": "a",
+                "evidence": "Astana will route more freight around Russia."}]
+
+    def names(code: str) -> list[str]:
+        return {"RUS": ["Russia", "Russian", "Moscow"], "CHN": ["China", "Chinese", "Beijing"]}.get(code, [code])
+
+    cells = profile("KAZ", clusters, stances, [], (issue,), names=names)
     rus = cells["RUS"]["economic"]
     chn = cells["CHN"]["economic"]
     assert rus.score is not None and chn.score is not None
     assert any(e["kind"] == "stance" for e in rus.evidence) and any(e["kind"] == "event" for e in rus.evidence)
     # Cooperation with Russia pulls toward it, support for the issue pulls away: the two are weighed.
     assert -1.0 <= rus.score <= 1.0 and chn.score < 1.0
+    # The stance's sentence names Russia, not China: it moves only the Russia cell (issue 16: a cell
+    # rests on evidence about that power, not on the issue file's alignment alone).
+    assert not any(e["kind"] == "stance" for e in chn.evidence)
+    assert profile("KAZ", [], stances, [], (issue,), names=names).get("CHN") is None
+
+
+def test_dyad_series_leaves_year_only_dates_out() -> None:
+    """A year is not a month: an act dated only "2022" has no place in a monthly series (no "2022-00")."""
+    rows = dyad_series([cl("CHL", "PER", "AID", 7.0, "2022"), cl("CHL", "PER", "AID", 7.0, "2022-05")], "CHL", "PER")
+    assert [r.month for r in rows] == ["2022-05"]
+    assert all(not r.as_row()["MonthYear"].endswith("00") for r in rows)

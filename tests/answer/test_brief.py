@@ -69,34 +69,77 @@ def test_domestic_acts_are_reported_with_sectors(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "d.db")) as store:
         store.save_document(doc)
         reconcile_store(store, Options(progress=False))
-        answer = build_answer(store, parse_question("What is Chile's position on the war in Ukraine?"))
-    social = " ".join(answer["brief"]["dimensions"]["social"])
-    assert "Chile's courts used force or the law against its citizens" in social
-    assert "Chile's citizens protested against its government" in social
-    assert social.count("[doc-d]") >= 2
+        answer = build_answer(store, parse_question("What is Chile's position on anti-war protest?"))
+    home = next(s for s in answer["brief"]["sections"] if s["id"] == "at-home")
+    lines = [st["text"] for st in home["statements"]]
+    # each act is told as its actor's voice, in plain words, with its own sentence quoted
+    assert any(t.startswith("Chilean courts (arrest, ban or other coercion): “A court in Valparaiso") for t in lines)
+    assert any(t.startswith("Chilean activists and citizens (protest): “Thousands of Chileans") for t in lines)
+    assert all(st["cites"] for st in home["statements"])
+    # the undated sentences are not given the record's month
+    assert "April 2022" not in answer["summary"]
+
+
+SENTENCE = re.compile(r"(?<=\])\.? (?=[A-Z“…])")
+DOC = re.compile(r"\[\d{3}_[0-9a-f]+\]")
+
+
+def _sentences(answer: dict) -> list[str]:  # type: ignore[type-arg]
+    return [s for s in SENTENCE.split(answer["summary"].replace("\n\n", " ")) if s.strip()]
+
+
+def _ask(db: Path, question: str) -> dict:  # type: ignore[type-arg]
+    with open_store(str(db)) as store:
+        return build_answer(store, parse_question(question))
 
 
 def test_brief_on_the_bundled_corpus_covers_the_analysts_checklist(corpus_db: Path) -> None:
-    """The positions the seed analysts report, each stated with a citation (issue 6's checklist)."""
-    with open_store(str(corpus_db)) as store:
-        answer = build_answer(store, parse_question("What is Kazakhstan's position on the Russian invasion of Ukraine?"))
-    sentences = [s for s in re.split(r"(?<=\])\.? (?=[A-Z“])", answer["summary"].replace("\n\n", " "))
-                 if re.search(r"\[\d{3}_[0-9a-f]+\]", s)]
-    checklist = {
-        "neutral": r"neutral line on Russia's 2022 invasion",
-        "UNGA abstention": r"abstained on .*General Assembly",
-        "HRC vote": r"voted against.*Human Rights Council",
-        "territorial integrity": r"territorial integrity and sovereignty, Kazakhstan supports",
-        "non-recognition": r"recognition of the Donetsk.*Kazakhstan opposes",
-        "mediation": r"mediat",
-        "humanitarian aid": r"humanitarian aid to Ukraine",
-        "no help to evade sanctions": r"not help Russia evade",
-        "no own sanctions": r"did not sanction Russia|will not impose",
-        "blocs kept": r"Russia-led organisations.*Kazakhstan supports",
-        "figures": r"Figure: .*percent",
-        "rallies": r"rall(y|ies)",
-        "activists sentenced": r"sentenc|courts .* against its citizens",
-        "diversification": r"diversifying .*Kazakhstan supports",
+    """The positions the seed analysts report, each stated with a citation (issue 6's checklist),
+    now spread over the questions that ask for them (issue 16: an answer follows its question)."""
+    checklists = {
+        "What is Kazakhstan's position on the Russian invasion of Ukraine?": {
+            "neutral": r"Kazakhstan (mostly )?takes a neutral line on Russia's 2022 invasion",
+            "UNGA abstention": r"abstained (on|in) .*(General Assembly|United Nations)",
+            "HRC vote": r"voted against.*Human Rights Council",
+            "territorial integrity": r"supports Ukraine's territorial integrity and sovereignty",
+            "non-recognition": r"opposes recognition of the Donetsk",
+            "talks": r"negotiat|mediat",
+            "rallies": r"rall(y|ies)",
+            "activists sentenced": r"sentenc",
+            "the real disagreement": r"describes Kazakhstan as opposing it",
+        },
+        "Does Kazakhstan support sanctions on Russia?": {
+            "no help to evade sanctions": r"not help Russia evade",
+            "no own sanctions": r"will not impose",
+            "comply": r"abide by|complied|respect the sanctions",
+        },
+        "What are Kazakhstan's positions?": {
+            "humanitarian aid": r"humanitarian",
+            "blocs kept": r"Russia-led organisations",
+            "diversification": r"diversifying",
+            "figures": r"\d%",
+        },
     }
-    missing = [k for k, pat in checklist.items() if not any(re.search(pat, s) for s in sentences)]
-    assert not missing, missing
+    for question, checklist in checklists.items():
+        answer = _ask(corpus_db, question)
+        sentences = _sentences(answer)
+        assert all(DOC.search(s) for s in sentences), [s for s in sentences if not DOC.search(s)]
+        missing = [k for k, pat in checklist.items() if not any(re.search(pat, s) for s in sentences)]
+        assert not missing, (question, missing)
+
+
+def test_seed_brief_reads_well_and_states_no_code(corpus_db: Path) -> None:
+    """No internal code, no slug, no bare event type and no unexplained confidence number in what a
+    person reads; no quote repeated; a short executive summary first."""
+    answer = _ask(corpus_db, "What is Kazakhstan's position on the Russian invasion of Ukraine?")
+    text = re.sub(r"“[^”]*”", "", answer["summary"])  # what the brief says in its own words
+    text = DOC.sub("", text)
+    assert not re.search(r"\b(KAZ|RUS|UKR|GOV|CVL|JUD|OPP)\b", text)
+    assert not re.search(r"\b(REJECT|ACCUSE|SANCTION|PROTEST|CONSULT|ASSAULT)\b", text)
+    assert not re.search(r"[a-z]+-[a-z]+-[a-z]+", text.replace("anti-war", ""))  # issue slugs
+    assert "confidence" not in text and "2022-00" not in text
+    quotes = re.findall(r"“(.{30,}?)”", answer["summary"])
+    repeated = {q for q in quotes if quotes.count(q) > 1}
+    assert not repeated, repeated
+    execs = answer["brief"]["executive_summary"]
+    assert sum(len(s["text"].split()) for s in execs) <= 150

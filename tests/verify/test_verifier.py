@@ -77,3 +77,15 @@ def test_the_training_script_reproduces_the_shipped_weights(tmp_path: Path) -> N
     assert set(shipped.files) == set(made.files)
     for name in shipped.files:
         assert np.allclose(shipped[name], made[name], atol=1e-4), name
+
+
+@pytest.mark.slow
+def test_the_stance_training_script_reproduces_the_shipped_decider(tmp_path: Path) -> None:
+    out = tmp_path / "decider.npz"
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_stances.py"), "fit", str(out)],
+                         capture_output=True, text=True, timeout=1800)
+    assert res.returncode == 0, res.stderr[-2000:]
+    shipped = np.load(ROOT / "src" / "stancemap" / "stances" / "data" / "decider.npz")
+    made = np.load(out)
+    for name in ("mean", "scale", "w1", "b1", "w2", "b2", "threshold"):
+        assert np.allclose(shipped[name], made[name], atol=1e-4), name

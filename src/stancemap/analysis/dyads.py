@@ -3,7 +3,8 @@
 One row per (month, source, target): distinct events (event clusters) by PLOVER type and by
 QuadClass, their summed and mean Goldstein-style weights, and how many mentions and documents
 report them. Negated events did not happen and are left out; background (historical) events
-count in their own month.
+count in their own month. An event dated only to its year has no month and is left out too
+(never a month "YYYY-00").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..model import EVENT_TYPES
 
 @dataclass
 class DyadMonth:
-    month: str  # YYYY-MM (YYYY-00 when only the year is known)
+    month: str  # YYYY-MM
     source: str
     target: str
     events: int = 0
@@ -45,8 +46,8 @@ class DyadMonth:
 def _month(date: str | None) -> str | None:
     if not date:
         return None
-    d = str(date)
-    return d[:7] if len(d) >= 7 else f"{d[:4]}-00"
+    d = str(date).split("/")[0]
+    return d[:7] if len(d) >= 7 and d[5:7].isdigit() and 1 <= int(d[5:7]) <= 12 else None
 
 
 def dyad_series(clusters: list[dict[str, Any]], source: str | None = None, target: str | None = None,

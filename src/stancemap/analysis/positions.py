@@ -6,6 +6,11 @@ sentences of a document so that one long article cannot outvote several sources.
 the polarity with at least ``majority`` of the weight, ``mixed`` when support and oppose are both
 well attested, and ``unknown`` without evidence. Confidence grows with agreement and with the
 number of distinct documents.
+
+An official roll call (``stancemap votes import``; stance rows whose rule starts ``official:``) anchors the
+position: each recorded vote counts as a source of its own, and a vote that a text reports on a resolution
+the record holds is not counted again but kept aside (``checked``) as corroboration or contradiction of the
+record. Statements from texts still count beside the record.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ class Position:
     documents: int = 0
     evidence: list[dict[str, Any]] = field(default_factory=list)
     window: str | None = None
+    record: list[dict[str, Any]] = field(default_factory=list)  # stance rows from an official roll call
+    checked: list[dict[str, Any]] = field(default_factory=list)  # text votes on resolutions the record holds
 
 
 def _as_date(value: str | None) -> date | None:
@@ -51,14 +58,20 @@ def aggregate(actor: str, issue: str, rows: Iterable[dict[str, Any]], majority: 
     rows = list(rows)
     if not rows:
         return Position(actor, issue, "unknown", 0.0, window=window)
+    record = [r for r in rows if _voted(r, "official")]
+    covered = {_voted(r, "official") for r in record}
+    checked = [r for r in rows if not _voted(r, "official") and _voted(r) in covered] if record else []
+    skip, first = {id(r) for r in checked}, {id(r) for r in record}
+    evidence = record + [r for r in rows if id(r) not in skip | first] + checked
+    rows = [r for r in rows if id(r) not in skip]
     dates = [d for d in (_as_date(r.get("date")) for r in rows) if d]
     latest = max(dates) if dates else None
     per_doc: dict[str, int] = defaultdict(int)
     for r in rows:
-        per_doc[r["doc"]] += 1
+        per_doc[_source(r)] += 1
     weights = dict.fromkeys(POLARITIES, 0.0)
     for r in rows:
-        w = float(r.get("confidence") or 1.0) / math.sqrt(per_doc[r["doc"]])
+        w = float(r.get("confidence") or 1.0) / math.sqrt(per_doc[_source(r)])
         d = _as_date(r.get("date"))
         if latest and d:
             w *= 0.5 ** ((latest - d).days / half_life_days)
@@ -76,7 +89,25 @@ def aggregate(actor: str, issue: str, rows: Iterable[dict[str, Any]], majority: 
     docs = len(per_doc)
     confidence = agreement * (1.0 - math.exp(-docs / 1.5))
     return Position(actor, issue, position, round(confidence, 3), {k: round(v, 3) for k, v in weights.items()},
-                    docs, rows, window)
+                    docs, evidence, window, record, checked)
+
+
+def _voted(row: dict[str, Any], kind: str | None = None) -> str | None:
+    """The resolution a vote record is on ("vote:A:ES-11/1" -> "ES-11/1"), if ``row`` is one (of ``kind``:
+    official, or a text's vote or roll call when None)."""
+    from ..votes.record import parse_vote_rule
+
+    rule = str(row.get("rule") or "")
+    if (kind == "official") != rule.startswith("official:"):
+        return None
+    parsed = parse_vote_rule(rule)
+    return parsed[1] if parsed else None
+
+
+def _source(row: dict[str, Any]) -> str:
+    """What counts as one source: a document, or one resolution's roll call in an official record."""
+    key = _voted(row, "official")
+    return f"{row['doc']}#{key}" if key else str(row["doc"])
 
 
 def positions(stances: Iterable[dict[str, Any]], actor: str | None = None) -> dict[tuple[str, str], Position]:

@@ -2,310 +2,341 @@
 
 The answer has the shape of the ``ask`` contract (export-schema.md): per issue, the aggregated
 position with its evidence; a prose ``summary`` in which every sentence ends with document
-citations; the contradictions. It also carries the structured brief (headline, one paragraph per
-dimension, contradictions, open questions) and the multi-vector profile. No text is invented
-beyond fixed templates and verbatim evidence.
+citations; the contradictions. Beside the contract it carries what people read and check:
+
+* ``brief`` — the answer to the question asked (its ``verdict`` and an ``executive_summary`` of at
+  most 150 words with the strongest two pieces of evidence), then ``sections``: per issue the
+  position, best quotes, the reading against it and what changed; society; votes; key dates;
+  figures; where sources disagree; open questions. Every statement cites the sentences it rests
+  on; prose states only what is well supported (:mod:`.evidence`);
+* ``citations`` (each cited sentence with its paragraph, for highlighting), ``sources`` (a
+  numbered list: outlet, author, title, date, link or file), ``records`` (the evidence table:
+  every stance, act, vote and figure of the actor, the weak ones too), ``votes``, ``profile``.
+
+``votes`` holds the votes read from text (``source: "text"``); an official voting record, where
+one is imported, is added to it by its own module and shown in the same section.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
-from ..actors.reference import load_reference
-from ..analysis.positions import Position, aggregate
-from ..analysis.profile import DIMENSIONS, profile, profile_table
-from ..stances.issues import Issue, load_issues
+from ..analysis.profile import profile, profile_table
 from ..store import Store
+from . import evidence as ev
+from . import extras, forms
+from .compose import Context, Section, Statement, is_vote, issue_section, official, society_statements
+from .names import act, lower_first, plural, position_verb, reading, vote_verb
+from .prose import SUMMARY_WORDS, summary, words
+from .prose import render_text as render_text
 from .question import Question
+from .votes import asks_about_votes, vote_record
 
-OFFICIAL = {None, "GOV", "MIL", "LEG", "JUD"}
-_VERB = {"support": "supports", "oppose": "opposes", "neutral": "takes a neutral line on",
-         "mixed": "gives mixed signals on", "unknown": "has no recorded position on"}
-_EVENT_VERB = {"AGREE": "agreed with", "CONSULT": "consulted", "SUPPORT": "backed", "CONCEDE": "made concessions to",
-               "COOPERATE": "cooperated with", "AID": "gave aid to", "RETREAT": "withdrew from", "REQUEST": "appealed to",
-               "ACCUSE": "criticised", "REJECT": "rejected", "THREATEN": "threatened", "PROTEST": "protested against",
-               "SANCTION": "sanctioned", "MOBILIZE": "mobilised against", "COERCE": "used force or the law against",
-               "ASSAULT": "attacked"}
-_NEG_VERB = {"ACCUSE": "did not condemn", "SANCTION": "did not sanction", "AID": "did not aid",
-             "SUPPORT": "did not back", "AGREE": "did not agree with"}
+ISSUE_SECTIONS = {"position": 6, "support": 5, "overview": 8, "change": 1, "compare": 0, "relation": 0}
 
 
-def cite(docs: list[str]) -> str:
-    return "".join(f"[{d}]" for d in dict.fromkeys(docs))
-
-
-def short(text: str, limit: int = 240) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def fmt_value(v: float) -> str:
-    v = float(v)
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(v) >= scale:
-            return f"{v / scale:.4g} {word}"
-    return f"{int(v):,}" if v.is_integer() else f"{v:g}"
-
-
-def _lower_first(text: str) -> str:
-    """Lower-case a label's first letter for use mid-sentence, unless it starts a name or acronym."""
-    first = text.split(" ", 1)[0].replace("’s", "").replace("'s", "")
-    if len(first) > 1 and (first[1].isupper() or load_reference().lookup(first)):
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def _best(pos: Position, k: int = 2, exclude: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
-    agreeing = [e for e in pos.evidence if e["stance"] == pos.position] or pos.evidence
-    agreeing = [e for e in agreeing if e["evidence"] not in exclude]  # quoted elsewhere already
-    ranked = sorted(agreeing, key=lambda e: (-(e.get("confidence") or 0), len(e["evidence"])))
-    out, docs = [], set()
-    for e in ranked:
-        if e["doc"] not in docs:
-            out.append(e)
-            docs.add(e["doc"])
-        if len(out) == k:
-            break
-    return out
-
-
-def issue_sentences(actor_name: str, issue: Issue, pos: Position, exclude: frozenset[str] = frozenset()) -> list[str]:
-    docs = sorted({e["doc"] for e in pos.evidence})
-    n = len(docs)
-    lines = [f"On {_lower_first(issue.label)}, {actor_name} {_VERB[pos.position]} it "
-             f"({len(pos.evidence)} piece{'s' if len(pos.evidence) != 1 else ''} of evidence in {n} "
-             f"source{'s' if n != 1 else ''}; confidence {pos.confidence:.2f}) {cite(docs)}."]
-    for e in _best(pos, exclude=exclude):
-        lines.append(f"“{short(e['evidence'])}” {cite([e['doc']])}.")
-    return lines
-
-
-_VOTE_VERB = {"for": "voted for", "against": "voted against", "abstain": "abstained on", "absent": "did not vote on"}
-
-
-_SECTOR_NAME = {"GOV": "government", "MIL": "armed forces", "LEG": "parliament", "JUD": "courts", "CVL": "citizens",
-                "OPP": "opposition", "BUS": "business", "MED": "media", "REB": "rebels"}
-
-
-def domestic(clusters: list[dict[str, Any]], actor: str | None, quoted: set[str], k: int = 4) -> list[dict[str, Any]]:
-    """The state's acts toward its own society and back (courts sentencing activists, citizens
-    protesting): they show the social side of a position that acts between states do not."""
-    rows = [c for c in clusters if actor and c["source"] == actor and c["target"] == actor
-            and c["source_sector"] and c["target_sector"] and c["source_sector"] != c["target_sector"]
-            and c["evidence"] not in quoted]
-    rows.sort(key=lambda c: (-int(c["documents"]), c["type"] not in ("COERCE", "ASSAULT", "CONCEDE"), str(c["date"])))
-    return rows[:k]
-
-
-def domestic_sentence(actor_name: str, c: dict[str, Any]) -> str:
-    src = _SECTOR_NAME.get(str(c["source_sector"]), str(c["source_sector"]))
-    tgt = _SECTOR_NAME.get(str(c["target_sector"]), str(c["target_sector"]))
-    verb = _NEG_VERB.get(c["type"], f"did not {_EVENT_VERB[c['type']].split()[0]}") if c["negated"] \
-        else _EVENT_VERB[c["type"]]
-    when = f" ({c['date']})" if c["date"] else ""
-    corro = f", reported by {c['documents']} sources" if int(c["documents"]) > 1 else ""
-    docs = str(c["docs"]).split(",")
-    return (f"At home, {actor_name}'s {src} {verb} its {tgt}{when}{corro}: “{short(c['evidence'], 180)}” "
-            f"{cite([c['evidence_doc'], *docs])}.")
-
-
-def vote_sentences(actor_name: str, votes: list[dict[str, Any]], k: int = 5) -> list[str]:
-    """How the actor voted, one sentence per recorded vote (analysts read votes first)."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for v in sorted(votes, key=lambda v: (str(v["date"] or ""), v["doc"])):
-        direction = str(v["predicate"] or "").split(":", 1)[1] if ":" in str(v["predicate"] or "") else ""
-        if v["evidence"] in seen or direction not in _VOTE_VERB:
-            continue
-        seen.add(v["evidence"])
-        when = f" ({v['date']})" if v["date"] else ""
-        parts = str(v["rule"]).split(":")  # vote|rollcall : Y|N|A|X : symbol
-        what = f"resolution {parts[2]}" if len(parts) > 2 and parts[2] else "a resolution"
-        out.append(f"Vote{when}: {actor_name} {_VOTE_VERB[direction]} {what}: “{short(v['evidence'], 200)}” "
-                   f"{cite([v['doc']])}.")
-        if len(out) == k:
-            break
-    return out
-
-
-def _event_sentence(actor: str, names: Any, c: dict[str, Any]) -> str:
-    docs = str(c["docs"]).split(",")
-    who = names(c["source"])
-    verb = _NEG_VERB.get(c["type"], f"did not {_EVENT_VERB[c['type']].split()[0]}") if c["negated"] \
-        else _EVENT_VERB[c["type"]]
-    when = f" ({c['date']})" if c["date"] else ""
-    corro = f", reported by {c['documents']} sources" if int(c["documents"]) > 1 else ""
-    return (f"{who} {verb} {names(c['target'])}{when}{corro}: “{short(c['evidence'], 180)}” "
-            f"{cite([c['evidence_doc'], *docs])}.")
-
-
-def _fresh_evidence(store: Store, clusters: list[dict[str, Any]], quoted: set[str]) -> None:
-    """An act reported by several sentences is shown with one not already quoted elsewhere in the
-    brief (a sentence that states a vote and a refusal to sanction is quoted once, for the vote)."""
-    for c in clusters:
-        if c["evidence"] in quoted and int(c["mentions"] or 0) > 1:
-            rows = sorted(store.rows("events", "cluster = ?", (c["id"],)), key=lambda r: -(r["confidence"] or 0.0))
-            alt = next((r for r in rows if r["evidence"] not in quoted), None)
-            if alt is not None:
-                c["evidence"], c["evidence_doc"] = alt["evidence"], alt["doc"]
-
-
-def build_answer(store: Store, q: Question, issues_file: str | None = None,
-                 actor_files: tuple[str, ...] = ()) -> dict[str, Any]:
+def build_answer(store: Store, q: Question, issues_file: str | None = None, actor_files: tuple[str, ...] = (),
+                 resolution_files: tuple[str, ...] = ()) -> dict[str, Any]:
     """The ``ask`` JSON for question ``q`` from what ``store`` holds."""
-    ref = load_reference(actor_files)
-    issues_all = load_issues(issues_file)
-    issues = {i.id: i for i in issues_all}
+    ctx = Context(store, q, issues_file, actor_files, resolution_files)
     actor = q.actor
-    stance_rows = store.rows("stances", "actor = ?", (actor,)) if actor else []
-    clusters = store.rows("event_clusters", "source = ? OR target = ?", (actor, actor)) if actor else []
-    claims = store.rows("claims", "subject = ?", (actor,)) if actor else []
-    votes = store.rows("events", "source = ? AND predicate LIKE ?", (actor, "vote:%")) if actor else []
-    voted = frozenset(v["evidence"] for v in votes)  # quoted once, in the votes sentence
-    # The state's own position comes from the state and its institutions; society (activists,
-    # business, media, opposition) is reported on its own.
-    by_issue: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    society: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in stance_rows:
-        (by_issue if (r["actor_sector"] or None) in OFFICIAL else society)[r["issue"]].append(r)
-    positions = {iid: aggregate(actor or "", iid, by_issue.get(iid, [])) for iid in q.issues if iid in issues}
-    out_issues = []
-    for iid in q.issues:
-        pos = positions.get(iid)
-        if pos is None or (pos.position == "unknown" and iid != q.issues[0]):
-            continue
-        out_issues.append({
-            "issue": iid, "label": issues[iid].label, "dimension": issues[iid].dimension,
-            "position": pos.position, "confidence": pos.confidence,
-            "evidence": [{"doc": e["doc"], "evidence": e["evidence"], "stance": e["stance"], "date": e["date"],
-                          "start": e["start_char"], "end": e["end_char"]} for e in pos.evidence],
-        })
-
-    def name(code: str | None) -> str:
-        return ref.name(code) if code else "an unknown actor"
-
-    brief: dict[str, Any] = {"headline": "", "dimensions": {}, "contradictions": [], "open_questions": []}
-    known = {k: p for k, p in positions.items() if p.position != "unknown"}
-    if actor and known:
-        top = positions.get(q.issues[0]) if q.issues else None
-        if top is not None and top.position != "unknown":
-            brief["headline"] = (f"{q.actor_name} {_VERB[top.position]} {_lower_first(issues[top.issue].label)} "
-                                 f"(confidence {top.confidence:.2f}) {cite(sorted({e['doc'] for e in top.evidence}))}.")
-        else:
-            docs = sorted({e["doc"] for p in known.values() for e in p.evidence})
-            brief["headline"] = (f"The sources record {q.actor_name}'s positions on {len(known)} issues but not "
-                                 f"directly on {q.topic} {cite(docs)}.")
-        for dim in DIMENSIONS:
-            lines: list[str] = []
-            for iid in q.issues:
-                pos = known.get(iid)
-                if pos is not None and issues[iid].dimension == dim:
-                    lines += issue_sentences(q.actor_name, issues[iid], pos, voted)
-            quoted = {e["evidence"] for p in known.values() for e in _best(p, exclude=voted)} | voted
-            _fresh_evidence(store, clusters, quoted)
-            if dim == "geopolitical":
-                lines += vote_sentences(q.actor_name, votes)
-            events = [c for c in sorted((c for c in clusters if c["source"] == actor and c["target"]
-                                         and c["target"] != actor and _dimension(c, issues) == dim),
-                                        key=lambda c: (c["issue"] is None, -int(c["documents"]),
-                                                       -abs(float(c["weight"]))))
-                      if c["evidence"] not in quoted][:6]
-            lines += [_event_sentence(actor, name, c) for c in events]
-            if dim == "social":
-                lines += [domestic_sentence(q.actor_name, c) for c in domestic(clusters, actor, quoted)]
-            if dim == "economic":
-                for c in sorted(claims, key=lambda c: (c["unit"] != "percent", c["doc"]))[:6]:
-                    qual = f"{c['qualifier']} " if c["qualifier"] else ""
-                    period = f" ({c['period']})" if c["period"] else ""
-                    lines.append(f"Figure: {c['indicator']} — {qual}{fmt_value(c['value'])} {c['unit']}{period} "
-                                 f"{cite([c['doc']])}.")
-            for iid in q.issues:
-                rows = society.get(iid)
-                if rows and issues[iid].dimension == dim:
-                    spos = aggregate(actor, iid, rows)
-                    if spos.position != "unknown":
-                        lines += issue_sentences(f"{q.actor_name}'s society (citizens, activists, business)",
-                                                 issues[iid], spos)[:2]
-            brief["dimensions"][dim] = lines
-        for iid, pos in known.items():
-            if pos.position == "mixed" or pos.confidence < 0.3:
-                docs = sorted({e["doc"] for e in pos.evidence})
-                brief["open_questions"].append(
-                    f"Open question: {q.actor_name}'s position on {_lower_first(issues[iid].label)} is "
-                    f"{'contested between sources' if pos.position == 'mixed' else 'thinly attested'} {cite(docs)}.")
-    contradictions = _contradictions(store, actor, stance_rows, clusters, claims)
-    for c in contradictions[:8]:
-        brief["contradictions"].append(
-            f"Sources disagree on {c['about']}: {c['a']['value']} {cite([c['a']['doc']])} versus "
-            f"{c['b']['value']} {cite([c['b']['doc']])}" + (f" ({c['note']})" if c.get("note") else "") + ".")
-    cells = profile(actor, clusters, stance_rows, claims, issues_all) if actor else {}
-    status, summary = "answered", ""
-    asked = q.issues[0] if q.issues and q.explicit_topic and q.scores.get(q.issues[0], 0.0) > 0 else None
+    base: dict[str, Any] = {"question": q.text, "actor": actor, "actor_name": q.actor_name, "topic": q.topic,
+                            "form": q.form, "others": q.others, "issues": [], "contradictions": [],
+                            "brief": _empty_brief(), "citations": {}, "sources": [], "records": [], "votes": [],
+                            "official_votes": {"source": "official record", "resolutions": [], "unrecorded": [],
+                                               "lines": []}, "profile": []}
     if actor is None:
-        status, summary = "no-actor", "The question names no state, organisation or person that stancemap knows."
-    elif not known and not clusters:
-        status, summary = "no-evidence", f"No stored evidence on {q.actor_name} yet."
-    elif q.explicit_topic and asked is None:
-        status, summary = "no-issue", f"No issue in the taxonomy matches {q.topic!r}."
-    else:
-        if asked is not None and asked not in known:  # the headline says so; what else is known follows
-            status = "no-issue-evidence"
-        parts = [brief["headline"]] if brief["headline"] else []
-        for dim in DIMENSIONS:
-            if brief["dimensions"].get(dim):
-                parts.append(f"{dim.capitalize()}: " + " ".join(brief["dimensions"][dim]))
-        parts += brief["contradictions"][:4] + brief["open_questions"][:3]
-        summary = "\n\n".join(parts)
-    return {"question": q.text, "actor": actor, "actor_name": q.actor_name, "topic": q.topic, "status": status,
-            "issues": out_issues, "summary": summary, "contradictions": contradictions, "brief": brief,
-            "profile": profile_table(cells)}
+        return {**base, "status": "no-actor",
+                "summary": "The question names no state, organisation or person that stancemap knows."}
+    if not ctx.stances(actor) and not ctx.events(actor):
+        return {**base, "status": "no-evidence", "summary": f"No stored evidence on {q.actor_name} yet."}
+
+    assessments = _assess(ctx, actor)
+    asked = [i for i in q.asked if i in ctx.issues]
+    status = "answered"
+    if q.form in ("position", "support", "change") and q.explicit_topic and not asked:
+        status = "no-issue"
+    elif asked and asked[0] not in assessments:
+        status = "no-issue-evidence"
+    shown = _shown_issues(ctx, q, assessments, asked)
+    vote_groups = extras.vote_groups(ctx, actor)
+
+    verdict, head, sections = _answer(ctx, q, actor, assessments, asked, status)
+    execs = _executive_summary(ctx, q, actor, assessments, asked, shown, head, vote_groups)
+    # where sources disagree is built before the other sections, so that both sides get their own quotes
+    disagree = extras.stance_disagreements(ctx, actor, assessments, [*asked, *shown])
+    stored = extras.stored_contradictions(ctx, actor, also=q.others[0] if q.form == "relation" and q.others else None)
+    disagree += extras.contradiction_statements(ctx, actor, stored)
+    for iid in shown:
+        if iid in asked and q.form == "change":
+            continue
+        sections.append(issue_section(ctx, actor, ctx.issues[iid], assessments[iid]))
+    more: list[Section | None] = []
+    if q.form in ("position", "support", "overview", "change"):
+        society = society_statements(ctx, actor, [*asked, *shown])
+        if society:
+            more.append(Section("society", f"{ctx.namer.society(actor)[:1].upper()}"
+                                           f"{ctx.namer.society(actor)[1:]}", society))
+        if vote_groups and q.form != "change":
+            more.append(extras.votes_section(ctx, actor, vote_groups))
+        social = any(ctx.issues[i].dimension == "social" for i in [*asked, *shown]) or q.form == "overview"
+        if social:
+            more.append(extras.at_home(ctx, actor))
+        more.append(extras.key_dates(ctx, actor, asked if q.form == "change" and asked else [*asked, *shown],
+                                     only_issues=q.form == "change"))
+        if q.form != "change":
+            economic = any(ctx.issues[i].dimension == "economic" for i in asked) or q.form == "overview"
+            more.append(extras.figures(ctx, actor, [*asked, *shown], limit=4 if economic else 3))
+    sections += [s for s in more if s is not None]
+    if disagree:
+        sections.append(Section("disagreements", "Where sources disagree", disagree))
+    thin = [i for i, a in assessments.items() if not a.well_supported and not _vote_only(a)]
+    questions = extras.open_questions(ctx, actor, assessments, asked, shown + (thin if q.form == "overview" else []))
+    if questions:
+        sections.append(Section("open-questions", "Open questions", questions))
+    sections = [s for s in sections if s is not None and s.statements]
+
+    brief = {"verdict": verdict, "executive_summary": [s.as_json() for s in execs],
+             "sections": [s.as_json() for s in sections]}
+    records = evidence_table(ctx, [actor, *q.others])
+    citations = ctx.sources.cited
+    text = summary(brief, citations)
+    brief["headline"] = text.split("\n\n", 1)[0] if execs else ""
+    brief["contradictions"] = [summary({"executive_summary": [], "sections": [{"title": "Where sources disagree",
+                               "statements": [s.as_json() for s in disagree]}]}, citations)] if disagree else []
+    brief["open_questions"] = [summary({"executive_summary": [s.as_json()], "sections": []}, citations)
+                               for s in questions]
+    clusters = store.rows("event_clusters", "source = ? OR target = ?", (actor, actor))
+    cells = profile(actor, clusters, ctx.stances(actor), ctx.claims(actor), ctx.issue_list,
+                    names=_power_names(ctx))
+    # the official roll calls (stancemap votes import), resolution by resolution, first when the question asks
+    # how the state voted
+    record = vote_record(store, q, actor_files)
+    if record["resolutions"] and asks_about_votes(q.text):
+        text = "\n".join(record["lines"]) + "\n\n" + text
+        status = "answered"  # the record answers how the state voted, whatever the texts say
+    return {**base, "status": status, "issues": _contract_issues(ctx, q, assessments, asked),
+            "summary": text, "contradictions": _contract_contradictions(stored), "brief": brief,
+            "citations": citations, "sources": ctx.sources.listing(), "records": records,
+            "votes": [{k: v for k, v in g.items() if k != "records"} for g in vote_groups],
+            "official_votes": record, "profile": profile_table(cells)}
 
 
-def _dimension(c: dict[str, Any], issues: dict[str, Issue]) -> str:
-    from ..analysis.profile import load_powers
-
-    issue = issues.get(c["issue"] or "")
-    return issue.dimension if issue else str(load_powers()["type_dimension"].get(c["type"], "geopolitical"))
+def _empty_brief() -> dict[str, Any]:
+    return {"verdict": "no evidence", "headline": "", "executive_summary": [], "sections": [],
+            "contradictions": [], "open_questions": []}
 
 
-def _contradictions(store: Store, actor: str | None, *related: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Contradictions that concern the actor's evidence (by document), as in the export contract."""
-    docs = {r.get("doc") or r.get("evidence_doc") for rows in related for r in rows}
-    out = []
-    for r in store.rows("contradictions"):
-        if actor and (actor in r["about"] or r["a_doc"] in docs or r["b_doc"] in docs):
-            out.append({"about": r["about"], "type": r["kind"], "note": r["note"],
-                        "a": {"doc": r["a_doc"], "evidence": r["a_evidence"], "value": _val(r["a_value"])},
-                        "b": {"doc": r["b_doc"], "evidence": r["b_evidence"], "value": _val(r["b_value"])}})
+def _assess(ctx: Context, actor: str) -> dict[str, ev.Assessment]:
+    return {iid: ev.assess(actor, iid, rows) for iid, rows in ctx.official_by_issue(actor).items() if rows}
+
+
+def _firm(a: ev.Assessment) -> bool:
+    return not a.minority and not a.dissenting
+
+
+def _vote_only(a: ev.Assessment) -> bool:
+    return all(is_vote(r) for r in a.records)
+
+
+def _shown_issues(ctx: Context, q: Question, assessments: dict[str, ev.Assessment], asked: list[str]) -> list[str]:
+    """The issues the brief gives sections to: the asked ones, then the well-supported others by
+    relevance (the question's match, then the number of agreeing sources). Issues on which only
+    votes are recorded are told in the votes section."""
+    cap = ISSUE_SECTIONS.get(q.form, 6)
+    order = sorted(assessments, key=lambda i: (i not in asked, -q.scores.get(i, 0.0),
+                                                -len(assessments[i].agreeing), i))
+    out = [i for i in order if i in asked and not _vote_only(assessments[i])]
+    for i in order:
+        if len(out) >= cap:
+            break
+        if i not in out and i not in asked and assessments[i].well_supported and not _vote_only(assessments[i]):
+            out.append(i)
+    return out[:max(cap, len([i for i in asked if i in out]))]
+
+
+def _answer(ctx: Context, q: Question, actor: str, assessments: dict[str, ev.Assessment], asked: list[str],
+            status: str) -> tuple[str, list[Statement], list[Section]]:
+    """The verdict, its statements (headline and strongest evidence) and the form's own sections."""
+    top = asked[0] if asked else None
+    a = assessments.get(top) if top else None
+    name = ctx.namer.name(actor)
+    if q.form == "compare" and q.others:
+        theirs = _assess(ctx, q.others[0])
+        ids = asked or [i for i in ctx.issues if i in assessments or i in theirs]
+        verdict, head, sec = forms.compare_sections(ctx, actor, q.others[0], assessments, theirs, ids)
+        return verdict, head, [sec]
+    if q.form == "relation" and q.others:
+        verdict, head, secs = forms.relation_sections(ctx, actor, q.others[0])
+        return verdict, head, secs
+    if status == "no-issue":
+        text = (f"No issue in the issue file matches “{q.topic}”; the sources record {name}'s positions on "
+                f"{plural(len(assessments), 'other issue')}, the best supported of which follow")
+        docs = {r["doc"]: r for r in ctx.stances(actor)}
+        return "no issue", [Statement(text, [ctx.cite(r) for r in list(docs.values())[:5]])], []
+    if q.form == "support" and q.side:
+        verdict, head = forms.support_verdict(ctx, actor, q.side, top, a)
+        return verdict, head, []
+    if q.form == "change":
+        verdict, head, dated_section = forms.change_verdict(ctx, actor, top, a)
+        secs = [dated_section] if dated_section else []
+        if a is not None and top is not None:
+            secs.append(issue_section(ctx, actor, ctx.issues[top], a))
+        return verdict, head, secs
+    if q.form == "overview" or top is None:
+        order = list(ctx.issues)
+        best = sorted((x for x in assessments.values() if x.well_supported and not _vote_only(x)),
+                      key=lambda x: (-len(x.agreeing), order.index(x.issue)))[:3]
+        if not best:
+            return "unclear", [Statement(f"The sources hold no well-supported position of {name}",
+                                         [c for x in assessments.values() for c in ctx.cites(x.records)[:1]][:5])], []
+        parts = [("" if _firm(x) else "mostly ") + position_verb(x.stance) + " " + ctx.label(ctx.issues[x.issue])
+                 for x in best]
+        text = f"{name} {'; '.join(parts)}"
+        return "overview", [Statement(text, [c for x in best for c in ctx.cites(x.records)])], []
+    verdict, head = forms.position_verdict(ctx, actor, top, a)
+    return verdict, head, []
+
+
+def _executive_summary(ctx: Context, q: Question, actor: str, assessments: dict[str, ev.Assessment],
+                       asked: list[str], shown: list[str], head: list[Statement],
+                       vote_groups: list[dict[str, Any]]) -> list[Statement]:
+    """The headline statements, then (while under 150 words) the dissent on the asked issue, the
+    best-supported other positions and the reported votes."""
+    out = list(head)
+    # the answer and its evidence may use the whole limit; what follows it stops short of it, so that
+    # the first screen (title, question, answer) stays within 200 words
+    budget = SUMMARY_WORDS - 20 - sum(words(s.text) for s in out)
+    extra: list[Statement] = []
+    name = ctx.namer.name(actor)
+    top = assessments.get(asked[0]) if asked else None
+    if top is not None and top.dissenting and top.well_supported and q.form in ("position", "support", "change"):
+        for polarity, docs in top.dissenting.items():
+            rows = [r for r in top.records if r["doc"] in docs and r["stance"] == polarity]
+            extra.append(Statement(f"But {extras._count(len(docs))} describe{'s' if len(docs) == 1 else ''} "
+                                   f"{name} as {reading(polarity)} (see where sources disagree)", ctx.cites(rows)))
+    if q.form in ("position", "support", "overview"):
+        others = sorted((i for i in shown if i not in asked and assessments[i].well_supported),
+                        key=lambda i: -_relevance(ctx, q, assessments[i], asked))[:2]
+        if q.form == "overview":
+            named = {c for s in head for c in s.cites}
+            others = [i for i in shown if not set(ctx.cites(assessments[i].records)) <= named][:3]
+            order = list(ctx.issues)
+            headline = sorted((x for x in assessments.values() if x.well_supported and not _vote_only(x)),
+                              key=lambda x: (-len(x.agreeing), order.index(x.issue)))[:3]
+            others = [i for i in shown if i not in {x.issue for x in headline}][:3]
+        for iid in others:
+            a = assessments[iid]
+            firm = "" if _firm(a) else "mostly "
+            against = "" if _firm(a) else ", with some evidence against"
+            extra.append(Statement(f"It also {firm}{position_verb(a.stance)} {ctx.label(ctx.issues[iid])} "
+                                   f"({len(a.agreeing)} of {plural(len(a.docs), 'source')}{against})",
+                                   ctx.cites([r for r in a.records if r["doc"] in a.agreeing])))
+        if vote_groups:
+            st = extras.votes_summary(ctx, actor, vote_groups)
+            if st is not None:
+                extra.append(st)
+    for st in extra:
+        n = words(st.text)
+        if n <= budget:
+            out.append(st)
+            budget -= n
     return out
 
 
-def _val(v: Any) -> Any:
-    import json
+def _relevance(ctx: Context, q: Question, a: ev.Assessment, asked: list[str]) -> float:
+    """How much an issue other than the asked one belongs in the summary: the question's match
+    with it, its dimension being the asked issue's, the number of sources that agree on it, and
+    whether they agree without dissent."""
+    same = bool(asked) and ctx.issues[a.issue].dimension == ctx.issues[asked[0]].dimension
+    return (0.5 * q.scores.get(a.issue, 0.0) + (0.2 if same else 0.0) + 0.1 * len(a.agreeing)
+            + (0.1 if not a.minority and not a.dissenting else 0.0))
 
-    try:
-        return json.loads(v) if isinstance(v, str) else v
-    except ValueError:
-        return v
+
+def _power_names(ctx: Context) -> Any:
+    """Words that name each actor code (a stance counts toward a power in the profile only when its
+    sentence names that power)."""
+    from ..analysis.profile import names_from_reference
+
+    return names_from_reference(ctx.namer.ref, ctx.namer.adjectives)
 
 
-def render_text(answer: dict[str, Any]) -> str:
-    """A terminal rendering: the brief, then per-issue evidence, the profile and contradictions."""
-    lines = [answer["question"], "=" * min(len(answer["question"]), 100), "", answer["summary"], ""]
-    if answer.get("profile"):
-        lines.append("Multi-vector profile (alignment -1..+1 toward each power):")
-        for row in answer["profile"]:
-            score = "n/a" if row["score"] is None else f"{row['score']:+.2f}"
-            lines.append(f"  {row['power']:5} {row['dimension']:13} {score:>6}  ({row['evidence']} items)")
-        lines.append("")
-    for item in answer["issues"]:
-        lines.append(f"■ {item['label']} — {item['position']} (confidence {item['confidence']:.2f})")
-        for e in item["evidence"][:4]:
-            lines.append(f"    [{e['doc']}] ({e['stance']}{', ' + e['date'] if e['date'] else ''}) {short(e['evidence'], 150)}")
-        if len(item["evidence"]) > 4:
-            lines.append(f"    … {len(item['evidence']) - 4} more")
-    return "\n".join(lines)
+def _contract_issues(ctx: Context, q: Question, assessments: dict[str, ev.Assessment],
+                     asked: list[str]) -> list[dict[str, Any]]:
+    order = sorted(assessments, key=lambda i: (i not in asked, -q.scores.get(i, 0.0),
+                                                -len(assessments[i].agreeing), i))
+    out = []
+    for iid in order:
+        a = assessments[iid]
+        issue = ctx.issues[iid]
+        out.append({
+            "issue": iid, "label": issue.label, "dimension": issue.dimension, "position": a.stance,
+            "confidence": a.position.confidence, "documents": len(a.docs), "agreeing": len(a.agreeing),
+            "well_supported": a.well_supported, "asked": iid in asked,
+            "evidence": [{"doc": r["doc"], "evidence": r["evidence"], "stance": r["stance"],
+                          "date": ev.own_date(r["evidence"], r["date"]), "start": r["start_char"],
+                          "end": r["end_char"], "confidence": r.get("confidence")} for r in a.records],
+        })
+    return out
+
+
+def _contract_contradictions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for r in rows:
+        out.append({"about": r["about"], "type": r["kind"], "note": r["note"], "score": r.get("score"),
+                    "a": {"doc": r["a_doc"], "evidence": r["a_evidence"], "value": extras._val(r["a_value"])},
+                    "b": {"doc": r["b_doc"], "evidence": r["b_evidence"], "value": extras._val(r["b_value"])}})
+    return out
+
+
+def evidence_table(ctx: Context, actors: list[str]) -> list[dict[str, Any]]:
+    """Every record of the actors, weak ones included, as rows a reader can sort and filter:
+    kind, issue, actor (in words), what it says, date (from its own sentence; the date the record
+    was given otherwise kept as ``recorded_date``), source number, the sentence and its offsets."""
+    rows: list[dict[str, Any]] = []
+    for actor in actors:
+        for r in ctx.stances(actor):
+            issue = ctx.issues.get(r["issue"])
+            rows.append(_row(ctx, "vote" if is_vote(r) else "stance", r, actor, r.get("actor_sector"),
+                             r["issue"], issue.label if issue else r["issue"], r["stance"],
+                             official=official(r)))
+        for e in ctx.events(actor):
+            if e["source"] != actor and e["target"] != actor:
+                continue
+            if is_vote(e):
+                direction = str(e["predicate"]).split(":", 1)[1]
+                what = vote_verb(direction, str(e.get("rule") or "").startswith("rollcall:"))
+            else:
+                what = ("no " if e["negated"] else "") + act(e["type"])
+            target = ctx.namer.voice(e["target"], e.get("target_sector")) if e.get("target") else ""
+            issue = ctx.issues.get(e.get("issue") or "")
+            row = _row(ctx, "event", e, e["source"], e.get("source_sector"), e.get("issue"),
+                       issue.label if issue else "", what + (f" → {target}" if target else ""),
+                       official=official(e))
+            rows.append(row)
+        for c in ctx.claims(actor):
+            rows.append(_row(ctx, "figure", c, actor, None, None, "", f"{extras.figure_value(c)} — "
+                             f"{lower_first(str(c['indicator']))}", period=c.get("period")))
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for r in rows:
+        key = (r["kind"], r["doc"], r["start"], r["what"], r["actor"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    for r in out:
+        r["source"] = ctx.sources.number(r["doc"])
+    return out
+
+
+def _row(ctx: Context, kind: str, r: dict[str, Any], actor: str | None, sector: str | None, issue: str | None,
+         label: str, what: str, official: bool = True, period: str | None = None) -> dict[str, Any]:
+    recorded = period if period is not None else r.get("date")
+    return {"kind": kind, "issue": issue or "", "issue_label": label, "actor": actor or "",
+            "actor_name": ctx.namer.voice(actor, sector) if actor else "", "official": official, "what": what,
+            "date": ev.own_date(r.get("evidence"), recorded) or "", "recorded_date": recorded or "",
+            "doc": r["doc"], "start": r.get("start_char"), "end": r.get("end_char"), "evidence": r["evidence"],
+            "confidence": None if r.get("confidence") is None else round(float(r["confidence"]), 2)}
 
 
 def has_evidence(answer: dict[str, Any]) -> bool:

@@ -67,7 +67,8 @@ def create_app(options: Options, token: str | None = None, limits: Limits | None
             raise ApiError(422, "the question names no state, organisation or person that stancemap knows; "
                                 f'ask e.g. "{params.EXAMPLE}"')
         with store() as s:
-            answer = build_answer(s, question, options.issues_file, tuple(options.actors_files))
+            answer = build_answer(s, question, options.issues_file, tuple(options.actors_files),
+                                  tuple(options.resolutions_files))
         if not has_evidence(answer):
             raise ApiError(404, f"no stored evidence on {answer['actor_name']}", question=answer["question"],
                            actor=answer["actor"], actor_name=answer["actor_name"])
@@ -117,16 +118,17 @@ def create_app(options: Options, token: str | None = None, limits: Limits | None
 
     @app.get("/api/profile/{actor}")
     def profile(request: Request, actor: str) -> dict[str, Any]:
+        from ..analysis.profile import names_from_reference, profile_table
         from ..analysis.profile import profile as build
-        from ..analysis.profile import profile_table
         from ..stances.issues import load_issues
 
         params.only(request)
-        code = params.actor_code(actor, reference())
+        ref = reference()
+        code = params.actor_code(actor, ref)
         with store() as s:
             cells = build(code, s.rows("event_clusters", "source = ? OR target = ?", (code, code)),
                           s.rows("stances", "actor = ?", (code,)), s.rows("claims", "subject = ?", (code,)),
-                          load_issues(options.issues_file))
+                          load_issues(options.issues_file), names=names_from_reference(ref))
         return {"actor": code, "profile": profile_table(cells),
                 "evidence": {p: {d: c.evidence[:10] for d, c in dims.items()} for p, dims in cells.items()}}
 

@@ -27,6 +27,7 @@ from .contradict import (
     vote_contradictions,
 )
 from .merge import claim_cluster_record, cluster_claims, cluster_events, event_cluster_record
+from .official import official_contradictions, without_official
 from .readout import readout_contradictions
 from .text import Idf, terms
 from .values import value_contradictions
@@ -104,13 +105,14 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
 def reconcile_store(store: Store, options: Options, threshold: float = THRESHOLD) -> dict[str, int]:
     """Rebuild derived tables; returns counts of what was found."""
     events = store.rows("events")
-    stances = store.rows("stances")
+    stances = without_official(store.rows("stances"))  # the record is checked against texts below
     claims = store.rows("claims")
     # Distinct events: what the sources say happened (or was pledged), not what might happen.
     eclusters = cluster_events([e for e in events if not e["background"] and e["modality"] != "hypothetical"])
     cvectors = claim_vectors(claims)
     cclusters = cluster_claims(claims, cvectors)
-    contradictions = find_contradictions(store, claims, events, stances, cvectors, threshold)
+    contradictions = (find_contradictions(store, claims, events, stances, cvectors, threshold)
+                      + official_contradictions(store, options))  # the record is ground truth: never cut
     store.save_reconciliation(
         [event_cluster_record(c) for c in eclusters], {r["id"]: c.id for c in eclusters for r in c.rows},
         [claim_cluster_record(c) for c in cclusters], {r["id"]: c.id for c in cclusters for r in c.rows},

@@ -10,8 +10,9 @@ from ..config import Options
 from ..model import Document, Event
 from ..nlp.clauses import token_at
 from ..pipeline import Pipeline, register
-from .detect import StanceDetector
+from .detect import StanceDetector, _dedupe
 from .issues import load_issues
+from .learned import decide, load_decider
 from .model import content_stems, models_for, stem
 from .signatures import SignatureModel, cached_signatures
 
@@ -43,7 +44,16 @@ class StancesComponent:
         # Stances an earlier stage read from structure (votes) stand; what the detector finds on the same
         # sentence for the same holder is the same vote read less surely (and what it implies).
         given = {(s.sent, s.actor) for s in doc.stances}
-        doc.stances = doc.stances + [s for s in self.detector.detect(doc) if (s.sent, s.actor) not in given]
+        found = self.detector.detect(doc)
+        decider = load_decider() if self.options.stance_model == "learned" else None
+        if decider is not None:
+            # the rules' positions stand (the verifier weighs them); the learned model adds the positions it is
+            # sure of that the rules did not reach (an issue the rules have no examples or frames for)
+            have = {(s.sent, s.actor, s.issue) for s in found}
+            sure = [s for s in decide(self.detector, doc, decider, self.options.stance_learned_floor)
+                    if (s.sent, s.actor, s.issue) not in have]
+            found = self.detector._implied(doc, _dedupe(found + sure))
+        doc.stances = doc.stances + [s for s in found if (s.sent, s.actor) not in given]
         by_sent: dict[tuple[int, str | None], list[str]] = {}
         for s in doc.stances:
             issues = by_sent.setdefault((s.sent, s.actor), [])

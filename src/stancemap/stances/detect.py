@@ -182,6 +182,12 @@ class StanceDetector:
                 if speakers and (not holders or any(h.code == speakers[0].code for h in holders)):
                     # the speakers hold it ("business and civil society activists argue that ...": both)
                     holders = list({(a.code, a.sector): a for a in speakers if a.code == speakers[0].code}.values())
+                elif speakers and speakers[0].code and len(speakers[0].code) == 3 and \
+                        tok.lemma_.lower() in cl.SPEECH | _ATTITUDE:
+                    # "the Kremlin said Vucic thanked Russia": one side's account of another's words is that
+                    # side's claim, not the other's position (the event keeps it, as reported); an act it
+                    # reports ("Kyiv said Poland had delivered aid") is still the actor's
+                    continue
             if not holders:
                 continue
             if modality == "hypothetical" and speakers and holders[0] in speakers and \
@@ -566,6 +572,12 @@ class StanceDetector:
         return Stance(actor=holder.code or "", issue=issue, stance=polarity, start=sent.start, end=sent.end,
                       actor_sector=holder.sector, date=date or ref_year, confidence=round(confidence, 3), rule=rule,
                       sent=sent.idx)
+
+
+# Verbs that report what someone said or felt rather than did: in one side's account of the other, the words
+# are the account's ("the Kremlin said X expressed support / thanked / agreed").
+_ATTITUDE = {"agree", "thank", "express", "welcome", "praise", "support", "back", "share", "understand",
+             "appreciate", "acknowledge", "accept", "endorse", "voice", "convey", "commit"}
 
 
 def _by(e: Any, h: Mention) -> bool:

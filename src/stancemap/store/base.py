@@ -31,7 +31,10 @@ RECORD_TABLES = ("mentions", "events", "stances", "claims")
 # The only tables :meth:`Store.rows` and :meth:`Store.count` read: a table name cannot be a bound
 # parameter, so it is checked against this list before it is put into SQL.
 READABLE_TABLES = (*RECORD_TABLES, "documents", "sentences", "contradictions", "duplicates", "event_clusters",
-                   "claim_clusters")
+                   "claim_clusters", "resolutions", "official_votes")
+RESOLUTION_COLUMNS = ("symbol", "res_key", "body", "date", "title", "draft", "meeting", "undl_id", "total_yes",
+                      "total_no", "total_abstain", "total_non_voting", "total_members", "source", "line")
+VOTE_COLUMNS = ("res_key", "symbol", "body", "date", "state", "name", "vote", "source", "line", "undl_id")
 
 
 @dataclass(frozen=True)
@@ -380,3 +383,41 @@ class Store:
         self.execute("DELETE FROM contradictions")
         self.executemany(f"INSERT INTO contradictions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                          [[r.get(c) for c in cols] for r in rows])
+
+    # -- official voting records ------------------------------------------------------------
+    def replace_official(self, source: str, resolutions: Sequence[dict[str, Any]],
+                         votes: Sequence[Sequence[Any]]) -> None:
+        """Store one file's official record (``votes``: tuples in :data:`VOTE_COLUMNS` order). It replaces
+        what the same file stored before and any earlier record of the same resolutions: a resolution has
+        one roll call, and the latest import of it is the record."""
+        keys = [r["res_key"] for r in resolutions]
+        with self.transaction():
+            self.execute("DELETE FROM official_votes WHERE source = ?", (source,))
+            self.execute("DELETE FROM resolutions WHERE source = ?", (source,))
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                marks = ", ".join("?" * len(chunk))
+                self.execute(f"DELETE FROM official_votes WHERE res_key IN ({marks})", chunk)
+                self.execute(f"DELETE FROM resolutions WHERE res_key IN ({marks})", chunk)
+            self.executemany(f"INSERT INTO resolutions ({', '.join(RESOLUTION_COLUMNS)}) "
+                             f"VALUES ({', '.join('?' * len(RESOLUTION_COLUMNS))})",
+                             [[r.get(c) for c in RESOLUTION_COLUMNS] for r in resolutions])
+            self.executemany(f"INSERT INTO official_votes ({', '.join(VOTE_COLUMNS)}) "
+                             f"VALUES ({', '.join('?' * len(VOTE_COLUMNS))})", votes)
+
+    def set_official_evidence(self, resolutions: Sequence[Sequence[Any]], votes: Sequence[Sequence[Any]]) -> None:
+        """Point official rows at the lines of the document that renders them: ``resolutions`` as
+        (issues, doc, start, end, id) and ``votes`` as (doc, start, end, evidence, id) tuples."""
+        with self.transaction():
+            self.executemany("UPDATE resolutions SET issues = ?, doc = ?, start_char = ?, end_char = ? WHERE id = ?",
+                             resolutions)
+            self.executemany("UPDATE official_votes SET doc = ?, start_char = ?, end_char = ?, evidence = ? "
+                             "WHERE id = ?", votes)
+
+    def delete_document(self, doc_id: str) -> None:
+        """Remove a document and its records (an official record whose file no longer renders any vote)."""
+        with self.transaction():
+            for table in (*RECORD_TABLES, "sentences", "doc_bands"):
+                self.execute(f"DELETE FROM {table} WHERE doc = ?", (doc_id,))
+            self.execute("DELETE FROM duplicates WHERE duplicate_of = ?", (doc_id,))
+            self.execute("DELETE FROM documents WHERE id = ?", (doc_id,))

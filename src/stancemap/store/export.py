@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from .base import Store
 
-KINDS = ("document", "event", "stance", "claim", "contradiction", "mention")
+KINDS = ("document", "event", "stance", "claim", "contradiction", "mention", "resolution", "official_vote")
 DEFAULT_KINDS = ("document", "event", "stance", "claim", "contradiction")
 
 
@@ -70,9 +70,29 @@ def _mention(r: dict[str, Any]) -> dict[str, Any]:
             "start": r["start_char"], "end": r["end_char"]}
 
 
+def _resolution(r: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": "resolution", "symbol": r["symbol"], "body": r["body"], "date": r["date"], "title": r["title"],
+            "draft": r["draft"], "meeting": r["meeting"], "undl_id": r["undl_id"],
+            "totals": {"yes": r["total_yes"], "no": r["total_no"], "abstain": r["total_abstain"],
+                       "non_voting": r["total_non_voting"], "members": r["total_members"]},
+            "issues": [i for i in str(r["issues"] or "").split(",") if i], "provenance": "official",
+            "file": r["source"], "line": r["line"], "doc": r["doc"], "start": r["start_char"], "end": r["end_char"]}
+
+
+def _official_vote(r: dict[str, Any]) -> dict[str, Any]:
+    """A state's recorded vote: provenance ``official`` (the file and its line), and where the document
+    that renders the record quotes it (``doc``, ``evidence``, ``start``/``end``; none for a resolution that
+    bears on no issue)."""
+    return {"kind": "official_vote", "resolution": r["symbol"], "body": r["body"], "date": r["date"],
+            "state": r["state"], "name": r["name"], "vote": r["vote"], "provenance": "official",
+            "file": r["source"], "line": r["line"], "undl_id": r["undl_id"], "doc": r["doc"],
+            "evidence": r["evidence"], "start": r["start_char"], "end": r["end_char"]}
+
+
 _TABLES = {"document": ("documents", _document), "event": ("events", _event), "stance": ("stances", _stance),
            "claim": ("claims", _claim), "contradiction": ("contradictions", _contradiction),
-           "mention": ("mentions", _mention)}
+           "mention": ("mentions", _mention), "resolution": ("resolutions", _resolution),
+           "official_vote": ("official_votes", _official_vote)}
 
 
 def records(store: Store, kinds: Iterable[str] = DEFAULT_KINDS) -> Iterator[dict[str, Any]]:

@@ -115,6 +115,24 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         ["ALTER TABLE contradictions ADD COLUMN score {real}"],
     ),
     (
+        8,
+        "official voting records: resolutions and each state's recorded vote, with the file and line they came from",
+        [
+            """CREATE TABLE resolutions (
+                id {id}, symbol TEXT NOT NULL, res_key TEXT NOT NULL UNIQUE, body TEXT, date TEXT, title TEXT,
+                draft TEXT, meeting TEXT, undl_id TEXT, total_yes INTEGER, total_no INTEGER, total_abstain INTEGER,
+                total_non_voting INTEGER, total_members INTEGER, issues TEXT, source TEXT NOT NULL, line INTEGER,
+                doc TEXT, start_char INTEGER, end_char INTEGER)""",
+            """CREATE TABLE official_votes (
+                id {id}, res_key TEXT NOT NULL, symbol TEXT NOT NULL, body TEXT, date TEXT,
+                state TEXT NOT NULL, name TEXT, vote TEXT NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL,
+                undl_id TEXT, doc TEXT, start_char INTEGER, end_char INTEGER, evidence TEXT)""",
+            "CREATE INDEX official_votes_state ON official_votes(state, res_key)",
+            "CREATE INDEX official_votes_res ON official_votes(res_key)",
+            "CREATE INDEX official_votes_source ON official_votes(source)",
+        ],
+    ),
+    (
         9,
         "indexes for a store of a day's news: an actor's votes, documents by extraction status",
         [

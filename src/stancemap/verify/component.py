@@ -64,6 +64,9 @@ class VerifyComponent:
                 events.append(e)
         stances: list[Stance] = []
         for s, p in zip(doc.stances, st_p, strict=True):
+            if s.rule.startswith("learned"):  # decided by the learned stance model: its probability stands
+                stances.append(s)
+                continue
             s.confidence = round(p, 3)
             if p >= st_floor:
                 stances.append(s)

@@ -25,7 +25,7 @@ from ..model import Document, Event, Mention, Stance
 from ..nlp.dates import clause_date
 from ..pipeline import register
 from ..stances.issues import Issue, issue_subjects, load_issues
-from .prose import ProseReader, ProseVote
+from .prose import RESOLUTION_NOUNS, ProseReader, ProseVote
 from .resolutions import Reference, Registry, Resolution, find_symbols, load_registry
 from .rollcall import find_blocks
 
@@ -122,7 +122,28 @@ class VotesComponent:
             if inside:
                 return list(dict.fromkeys(inside))
         date, found = clause_date(pv.tok, doc)
+        if found and date and any(VotesComponent._of_other_text(doc, t, pv) for t in times
+                                  if str(t.value).split("/")[0] == date):
+            return []
         return [date] if found and date else []
+
+    @staticmethod
+    def _of_other_text(doc: Document, time: Any, pv: ProseVote) -> bool:
+        """Whether a date belongs to another resolution's phrase than the vote's own ("X voted no, as did Y,
+        which had voted for the 2 March resolution": 2 March dates Y's earlier vote, not X's): a resolution
+        noun that is not the vote's, governed by another word than the vote word."""
+        span = doc.parsed.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None:
+            return False
+        node = span.root
+        for _ in range(8):
+            if node.lemma_.lower() in RESOLUTION_NOUNS and node.pos_ == "NOUN":
+                return (pv.resolution_tok is None or node.i != pv.resolution_tok.i) and \
+                    not any(t.i == pv.tok.i for t in (*node.subtree, *node.ancestors))
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def _on_record(self, res: Resolution | None, doc: Document, span: tuple[int, int], pv: ProseVote) -> bool:
         """Whether a vote is on a resolution of an international body: a known resolution, a "resolution"

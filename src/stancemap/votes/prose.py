@@ -56,6 +56,29 @@ class ProseVote:
     topic: str | None = None  # the state a resolution is "on" ("the resolution on Azerbaijan")
 
 
+def _which_of(verb: Any) -> str | None:
+    """ "last" or "first" when a relative clause is said of one of a list ("..., the last of which had voted
+    for it", "the latter of whom abstained"); None when it is said of them all."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and any(p.lower_ == "of" and any(w.lower_ in ("which", "whom")
+                                                                              for w in p.children)
+                                                     for p in c.children):
+            return {"last": "last", "latter": "last", "first": "first", "former": "first"}.get(c.lower_)
+    return None
+
+
+def _in_relative(tok: Any) -> bool:
+    """Whether ``tok`` is inside a relative clause ("..., which had voted for X")."""
+    node = tok
+    for _ in range(10):
+        if node.dep_ == "relcl":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _value_of_phrase(tok: Any) -> str | None:
     """ "in favour", "against" (with nothing after it), "yes", "no" among ``tok``'s dependents."""
     for c in tok.children:
@@ -178,7 +201,9 @@ class ProseReader:
             return a
         if t.pos_ == "PROPN" or (a is not None and a.kind == "person") or t.lemma_.lower() in DELEGATES:
             # "Zhang Jun of China", "the representative of Brazil": a delegate votes for the state
-            return next((s for _, o in cl.prep_objects(t, {"of", "for"})
+            owners = [o for _, o in cl.prep_objects(t, {"of", "for"})] + [
+                c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "his delegation": the speaker's
+            return next((s for o in owners  # "the representative of Chile", "South Africa's representative"
                          if (s := self.lookup.actor(o, index, date)) is not None and s.code and len(s.code) == 3), None)
         return None
 
@@ -266,7 +291,11 @@ class ProseReader:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             # "the 24 delegations voting no", "one of 143 countries which voted for it"
             noun = verb.head
-            out += self._states(noun, index, date)
+            named = self._states(noun, index, date)
+            which = _which_of(verb)  # "A, B and C, the last of which had voted for it": C only
+            if which and len(named) > 1:
+                return _unique(out + (named[-1:] if which == "last" else named[:1]))
+            out += named
             while noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of"):
                 noun = noun.head.head
             if noun.pos_ in ("AUX", "VERB"):
@@ -310,9 +339,12 @@ class ProseReader:
         if not out:
             out += self._ellipsis(sent, index, date, previous)
         voters = {v.voter if isinstance(v.voter, str) else v.voter.code or "" for v in out}
-        named = next((v.resolution_tok for v in out if v.resolution_tok is not None), None)
+        # "Belarus voted against a resolution condemning X, while China abstained": the same resolution; but
+        # not the resolution of a relative clause ("X voted no, as did Y, which had voted for the 2 March
+        # resolution"): that clause tells an earlier vote
+        named = next((v.resolution_tok for v in out if v.resolution_tok is not None
+                      and not (v.tok is not None and _in_relative(v.tok))), None)
         for pv in out:
-            # "Belarus voted against a resolution condemning X, while China abstained": the same resolution
             pv.resolution_tok = pv.resolution_tok if pv.resolution_tok is not None else named
             if pv.resolution_tok is not None:
                 pv.condemns = condemned(pv.resolution_tok, index, self.lookup, date, voters)
