@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -81,19 +81,31 @@ def ingest(
     time_budget: Annotated[float | None, typer.Option(
         "--time-budget", help="Seconds of extraction per document (default 60; 0: none). A document over it is "
                               "stored with its text and status 'timeout', and the run goes on.")] = None,
+    prefilter: Annotated[bool, typer.Option(
+        "--prefilter/--no-prefilter", help="Judge each new document's relevance from its words first (actor, issue "
+                                           "and politics vocabulary) and store one with nothing to extract as "
+                                           "'irrelevant', unparsed. --no-prefilter reads everything, including "
+                                           "documents an earlier run set aside.")] = True,
+    ray: Annotated[str | None, typer.Option(
+        "--ray", metavar="[ADDRESS]", help="Run extraction on Ray workers: 'local' (the default when no address "
+                                           "follows) starts Ray here; 'auto' joins this machine's cluster; "
+                                           "ray://HOST:10001 a remote one. The store is written from here.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Ray workers (with --ray).")] = 2,
 ) -> None:
     """Read, clean, extract and store documents. Re-ingesting the same file is a no-op.
 
     Documents stored without records (over the time budget, an extractor failed, a language the models
-    cannot read) are listed by `stats` and exported with their status; a later ingest retries the first two."""
+    cannot read, judged irrelevant by the pre-filter) are listed by `stats` and exported with their status;
+    a later ingest retries the first two, and `stancemap reextract` reads the irrelevant ones fully."""
     from .runner import ingest_paths
 
     State.options.fetch_urls = fetch
+    State.options.prefilter = prefilter
     if time_budget is not None:
         State.options.time_budget = time_budget
-    with _store(create=True) as store:
+    with _store(create=True) as store, _extractor(ray, workers) as extractor:
         report = ingest_paths(paths, store, State.options, on_error=lambda e: err(f"skipped: {e}"),
-                              on_warning=lambda w: err(f"warning: {w}"))
+                              on_warning=lambda w: err(f"warning: {w}"), extractor=extractor)
         if report.ingested:
             from .reconcile.run import reconcile_store
 
@@ -103,15 +115,60 @@ def ingest(
              f"{len(report.errors)} skipped"]
     if report.timeouts or report.failed:
         parts.append(f"{len(report.timeouts) + len(report.failed)} stored without records")
-    typer.echo(f"ingested into {State.options.db}: " + ", ".join(parts), err=True)
+    if report.irrelevant:
+        parts.append(f"{len(report.irrelevant)} irrelevant (not parsed)")
+    secs = max(report.seconds, 1e-9)
+    rate = (f"; {report.words:,} words in {report.seconds:.1f} s: {report.ingested / secs:.1f} documents/s, "
+            f"{report.words / secs:,.0f} words/s") if report.ingested else ""
+    typer.echo(f"ingested into {State.options.db}: " + ", ".join(parts) + rate, err=True)
     for dup, orig, sim in report.duplicates:
         typer.echo(f"duplicate: {dup} is a copy of {orig} (similarity {sim:.2f}); linked, not stored", err=True)
     if report.not_english:
         typer.echo(f"note: not English, stored without extraction (the models read English only): "
                    f"{', '.join(report.not_english)}", err=True)
+    if report.irrelevant:
+        typer.echo(f"note: {len(report.irrelevant)} document(s) judged irrelevant by the pre-filter, stored without "
+                   "extraction (`stancemap reextract` reads them fully)", err=True)
     nothing = not (report.ingested or report.unchanged or report.duplicates)
     if nothing:
         raise typer.Exit(1)
+
+
+def _extractor(ray: str | None, workers: int) -> Any:
+    """Where extraction runs: here (a no-op context), or on Ray workers (closed when the run ends)."""
+    import contextlib
+
+    if ray is None:
+        return contextlib.nullcontext(None)
+    from .distributed import RayExtractor
+
+    return RayExtractor(State.options, address=ray, workers=workers)
+
+
+@app.command()
+def reextract(
+    status: Annotated[list[str] | None, typer.Argument(
+        help="Extraction statuses to read again (default: irrelevant; also timeout, failed, language).")] = None,
+    ray: Annotated[str | None, typer.Option("--ray", metavar="[ADDRESS]", help="Run extraction on Ray workers "
+                                                                               "(as for ingest).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Ray workers (with --ray).")] = 2,
+) -> None:
+    """Run the full pipeline over stored documents that were stored without records, from their stored text:
+    by default those the pre-filter judged irrelevant."""
+    from .runner import reextract as run
+
+    wanted = tuple(status or ["irrelevant"])
+    known = ("irrelevant", "timeout", "failed", "language")
+    bad = [s for s in wanted if s not in known]
+    if bad:
+        raise StancemapError(f"unknown status(es) {', '.join(bad)}; choose from {', '.join(known)}")
+    with _store() as store, _extractor(ray, workers) as extractor:
+        report = run(store, State.options, wanted, extractor=extractor, on_warning=lambda w: err(f"warning: {w}"))
+        if report.ingested:
+            from .reconcile.run import reconcile_store
+
+            reconcile_store(store, State.options)
+    typer.echo(f"re-extracted in {State.options.db}: {report.rate()}", err=True)
 
 
 @app.command()
@@ -122,7 +179,9 @@ def export(
     = "document,event,stance,claim,contradiction",
 ) -> None:
     """Export stored records in the shared contract (export-schema.md)."""
-    from .store.export import KINDS, records, to_csv, to_jsonl
+    from contextlib import nullcontext
+
+    from .store.export import KINDS, columns, records, to_jsonl, write_csv
 
     wanted = [k.strip() for k in kinds.split(",") if k.strip()]
     bad = [k for k in wanted if k not in KINDS]
@@ -130,14 +189,18 @@ def export(
         raise StancemapError(f"unknown kind(s) {', '.join(bad)}; choose from {', '.join(KINDS)}")
     if format not in ("jsonl", "csv"):
         raise StancemapError(f"unknown format {format!r}; choose jsonl or csv")
-    with _store() as store:
-        recs = list(records(store, wanted))
-    text = to_csv(recs) if format == "csv" else "".join(line + "\n" for line in to_jsonl(recs))
+    # Streamed: one record at a time from the store to the output (a CSV reads the store twice: once for
+    # its header, the union of the records' fields), so memory does not grow with the store.
+    with _store() as store, (out.open("w", encoding="utf-8", newline="") if out else nullcontext(sys.stdout)) as f:
+        if format == "csv":
+            n = write_csv(records(store, wanted), columns(records(store, wanted)), f)
+        else:
+            n = 0
+            for line in to_jsonl(records(store, wanted)):
+                f.write(line + "\n")
+                n += 1
     if out:
-        out.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {len(recs)} records to {out}", err=True)
-    else:
-        sys.stdout.write(text)
+        typer.echo(f"wrote {n} records to {out}", err=True)
 
 
 @app.command("eval")
@@ -342,11 +405,32 @@ def stats() -> None:
         for table in ("documents", "sentences", "mentions", "events", "stances", "claims", "contradictions",
                       "duplicates"):
             typer.echo(f"{table:15} {store.count(table)}")
-        held = store.rows("documents", "extraction <> ?", ("ok",))
+        held = store.rows("documents", "extraction <> ? AND extraction <> ?", ("ok", "irrelevant"))
         if held:
             typer.echo(f"\n{len(held)} document(s) stored without records:")
             for r in held:
                 typer.echo(f"  {r['id']}: {r['extraction']} ({r['extraction_note'] or 'no reason recorded'})")
+        # A monitoring feed sets most documents aside: count them, do not list them.
+        irrelevant = store.query("SELECT COUNT(*) AS n FROM documents WHERE extraction = ?", ("irrelevant",))[0]["n"]
+        if irrelevant:
+            typer.echo(f"\n{irrelevant} document(s) judged irrelevant by the pre-filter, stored without records "
+                       "(`stancemap reextract` reads them)")
+
+
+RAY_ADDRESS = ("local", "auto")
+
+
+def _ray_default(argv: list[str]) -> list[str]:
+    """``--ray`` with no address after it means a local Ray instance: put ``local`` in, so that ``ingest --ray
+    corpus/`` does not read the folder as an address (an address is local, auto, or has a ':' in it)."""
+    out: list[str] = []
+    for i, a in enumerate(argv):
+        out.append(a)
+        if a == "--ray":
+            nxt = argv[i + 1] if i + 1 < len(argv) else None
+            if nxt is None or not (nxt in RAY_ADDRESS or (":" in nxt and not nxt.startswith("-"))):
+                out.append("local")
+    return out
 
 
 votes_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
@@ -439,7 +523,7 @@ def votes_list(
 
 def main() -> None:
     try:
-        rc = app(standalone_mode=False)
+        rc = app(args=_ray_default(sys.argv[1:]), standalone_mode=False)
     except StancemapError as e:
         if State.debug:
             raise

@@ -52,7 +52,7 @@ class Options:
     # A cleaned text longer than this is refused: spaCy's parser refuses texts over a million characters,
     # and extraction time grows with length (a book is not an article).
     max_text_chars: int = 1_000_000
-    batch_size: int = 16
+    batch_size: int = 16  # documents sent to an extraction worker at once (stancemap ingest --ray)
     # Seconds of extraction one document may take; over it, the document is stored with its text and
     # status "timeout" and the run goes on (0 or less: no budget).
     time_budget: float = 60.0
@@ -69,6 +69,10 @@ class Options:
     # each record kind when the verifier was trained; 0: keep everything, with its confidence).
     min_confidence: float | None = None
     progress: bool = True
+    # Relevance first: a cheap look at each new document's words (stancemap.prefilter) stores one that cannot
+    # yield records with status "irrelevant" instead of parsing it. Off in the library and the API; the
+    # `ingest` verb turns it on (--no-prefilter turns it off).
+    prefilter: bool = False
 
     @classmethod
     def from_file(cls, path: str | Path | None, **overrides: Any) -> Options:

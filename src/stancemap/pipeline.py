@@ -80,16 +80,35 @@ class Pipeline:
             self.components.append(comp)
         self.timings: dict[str, float] = defaultdict(float)
 
-    def __call__(self, doc: Document, deadline: float | None = None) -> Document:
+    def __call__(self, doc: Document, deadline: float | None = None, parsed: bool = False) -> Document:
         """Run every component over ``doc``; past ``deadline`` (``time.monotonic()``), stop at the next
-        component with :class:`~stancemap.budget.ExtractionTimeout`."""
-        for comp in self.components:
+        component with :class:`~stancemap.budget.ExtractionTimeout`. ``parsed``: the document went through
+        :meth:`parse_batch` already, so the parse component is skipped."""
+        for comp in self.components[1 if parsed and self.batch_parses else 0:]:
             if deadline is not None and time.monotonic() > deadline:
                 raise ExtractionTimeout(f"extraction ran past its time budget (before {comp.name})")
             t0 = time.perf_counter()
             doc = comp(doc)
             self.timings[comp.name] += time.perf_counter() - t0
         return doc
+
+    @property
+    def batch_parses(self) -> bool:
+        """Whether the first component is the spaCy parse, which :meth:`parse_batch` can run over many
+        documents at once."""
+        return bool(self.components) and self.components[0].name == "parse" and hasattr(self.components[0], "nlp")
+
+    def parse_batch(self, docs: list[Document]) -> None:
+        """Parse ``docs`` together (spaCy's ``nlp.pipe``: about a tenth less CPU than one call per document),
+        writing what the parse component writes; the other components then run per document."""
+        from .nlp.parse import sentences_from
+
+        t0 = time.perf_counter()
+        nlp = self.components[0].nlp  # type: ignore[attr-defined]
+        for doc, parsed in zip(docs, nlp.pipe([d.text for d in docs], batch_size=max(1, len(docs))), strict=True):
+            doc.parsed = parsed
+            doc.sentences = sentences_from(parsed)
+        self.timings["parse"] += time.perf_counter() - t0
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:

@@ -352,3 +352,19 @@ def _sidecar_report(folder: Path, reported: set[Path]) -> Iterator[InputError]:
         problem = sidecar_problem(folder)
         if problem:
             yield InputError(str(folder / SIDECAR), problem)
+
+
+def count_inputs(paths: list[str]) -> int:
+    """How many files ``paths`` name (a folder's readable files, recursively), for a progress bar's total;
+    without reading them. A feed, URL list or WARC file counts as one though it holds many documents."""
+    n = 0
+    for raw in paths:
+        path = Path(raw)
+        try:
+            if path.is_dir():
+                n += sum(1 for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path)))
+            else:
+                n += 1
+        except OSError:  # reported when the inputs are read
+            n += 1
+    return n

@@ -11,6 +11,10 @@ Two backends compute the same vectors (mean of the last layer over the word piec
   done from the local weights, so nothing is fetched; vectors agree with PyTorch's to 1e-6.
 * ``torch``: sentence-transformers itself; used when ONNX Runtime or the export is not available,
   or when ``STANCEMAP_EMBED_BACKEND=torch``.
+
+``STANCEMAP_EMBED_PRECISION=int8`` runs the ONNX model's matrix products in int8 (``_quantized``), about
+2.5 times faster. It is not the default: the learned models (verifier, event classifier, signatures) are
+trained, and reproduced by their tests, on the float vectors.
 """
 
 from __future__ import annotations
@@ -102,6 +106,25 @@ def _export(m: Any, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def _quantized(path: Path) -> Path:
+    """The exported model with its matrix products in int8 (weights per output channel, activations
+    quantised on the fly), written once beside it. About 2.5 times faster on a CPU; vectors keep a cosine of
+    0.99 on average (0.98 at worst) to the float ones; F1 on the seed and dev-world dev moved by at most
+    0.007 either way (issue 17)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out = path.with_name(path.stem + "-int8.onnx")
+    if not out.exists():
+        import logging
+
+        logging.getLogger().setLevel(logging.ERROR)  # the quantiser advises pre-processing on the root logger
+        tmp = out.with_suffix(f".{os.getpid()}.tmp")
+        quantize_dynamic(str(path), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
+                         op_types_to_quantize=["MatMul"])
+        os.replace(tmp, out)
+    return out
+
+
 @lru_cache(maxsize=1)
 def onnx_session() -> Any | None:
     """An ONNX Runtime session over the exported model, or None (then the torch backend is used)."""
@@ -123,6 +146,8 @@ def onnx_session() -> Any | None:
     try:
         if not path.exists():
             _export(m, path)
+        if os.environ.get("STANCEMAP_EMBED_PRECISION", "float") == "int8":
+            path = _quantized(path)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = max(1, torch.get_num_threads())
         opts.log_severity_level = 3

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
 from .base import Store
 
@@ -96,10 +96,10 @@ _TABLES = {"document": ("documents", _document), "event": ("events", _event), "s
 
 
 def records(store: Store, kinds: Iterable[str] = DEFAULT_KINDS) -> Iterator[dict[str, Any]]:
-    """Export records of the given kinds, documents first, in a stable order."""
+    """Export records of the given kinds, documents first, in a stable order; streamed from the store."""
     for kind in kinds:
         table, conv = _TABLES[kind]
-        for row in store.rows(table):
+        for row in store.iter_rows(table):
             yield conv(row)
 
 
@@ -117,6 +117,25 @@ def _flat(rec: dict[str, Any]) -> dict[str, Any]:
         else:
             out[k] = v
     return out
+
+
+def columns(recs: Iterable[dict[str, Any]]) -> list[str]:
+    """The union of the records' (flattened) fields, in first-seen order: a CSV's header."""
+    cols: dict[str, None] = {}
+    for r in recs:
+        cols.update(dict.fromkeys(_flat(r)))
+    return list(cols)
+
+
+def write_csv(recs: Iterable[dict[str, Any]], cols: list[str], out: IO[str]) -> int:
+    """Write records as CSV under the header ``cols`` (from :func:`columns`), one row at a time."""
+    writer = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for r in recs:
+        writer.writerow(_flat(r))
+        n += 1
+    return n
 
 
 def to_csv(recs: Iterable[dict[str, Any]]) -> str:

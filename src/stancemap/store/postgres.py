@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import StoreError
 from .base import Dialect, Store
 
@@ -30,6 +32,11 @@ class PostgresStore(Store):
             raise StoreError(f"no database at {self.location} (no stancemap tables there; only `stancemap ingest` "
                              "creates them)")
         self.migrate()
+
+    def stream_cursor(self) -> Any:
+        # A server-side cursor: psycopg's default one reads the whole result into memory.
+        self._streams = getattr(self, "_streams", 0) + 1
+        return self.conn.cursor(name=f"stancemap_stream_{self._streams}")
 
     def lock_schema(self) -> None:
         # Transaction-scoped advisory lock: concurrent first opens migrate one after the other.

@@ -132,4 +132,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX official_votes_source ON official_votes(source)",
         ],
     ),
+    (
+        9,
+        "indexes for a store of a day's news: an actor's votes, documents by extraction status",
+        [
+            "CREATE INDEX events_source_predicate ON events(source, predicate)",
+            "CREATE INDEX documents_extraction ON documents(extraction)",
+        ],
+    ),
 ]
