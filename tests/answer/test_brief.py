@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from stancemap.answer.brief import build_answer
 from stancemap.answer.question import parse_question
 from stancemap.config import Options
@@ -143,3 +145,31 @@ def test_seed_brief_reads_well_and_states_no_code(corpus_db: Path) -> None:
     assert not repeated, repeated
     execs = answer["brief"]["executive_summary"]
     assert sum(len(s["text"].split()) for s in execs) <= 150
+
+
+def test_a_large_evidence_table_keeps_the_most_confident_rows_and_says_how_many(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An actor with more records than an answer carries: the table keeps the strongest and counts all."""
+    from stancemap.answer import brief
+
+    with open_store(str(tmp_path / "t.db")) as store:
+        for i in range(4):
+            doc = _doc(f"doc-{i}")
+            doc.content_hash = f"h{i}"
+            for st in doc.stances:
+                st.confidence = 0.5 + i / 10
+            store.save_document(doc)
+        reconcile_store(store, Options(progress=False))
+        question = parse_question("What is Chile's position on the war in Ukraine?")
+        whole = build_answer(store, question)
+        monkeypatch.setattr(brief, "MAX_RECORDS", 3)
+        capped = build_answer(store, question)
+    assert whole["records_total"] == len(whole["records"]) > 3
+    assert capped["records_total"] == whole["records_total"]
+    assert len(capped["records"]) == 3
+    kept = sorted(float(r["confidence"] or 0) for r in capped["records"])
+    dropped = sorted(float(r["confidence"] or 0) for r in whole["records"])[:-3]
+    assert min(kept) >= max(dropped)
+    # every kept row still points at a numbered source that the answer lists
+    numbers = {s["n"] for s in capped["sources"]}
+    assert all(r["source"] in numbers for r in capped["records"])

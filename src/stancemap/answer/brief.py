@@ -42,7 +42,8 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
     actor = q.actor
     base: dict[str, Any] = {"question": q.text, "actor": actor, "actor_name": q.actor_name, "topic": q.topic,
                             "form": q.form, "others": q.others, "issues": [], "contradictions": [],
-                            "brief": _empty_brief(), "citations": {}, "sources": [], "records": [], "votes": [],
+                            "brief": _empty_brief(), "citations": {}, "sources": [], "records": [], "records_total": 0,
+                            "votes": [],
                             "official_votes": {"source": "official record", "resolutions": [], "unrecorded": [],
                                                "lines": []}, "profile": []}
     base["unread"] = unread(store)
@@ -99,7 +100,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
 
     brief = {"verdict": verdict, "executive_summary": [s.as_json() for s in execs],
              "sections": [s.as_json() for s in sections]}
-    records = evidence_table(ctx, [actor, *q.others])
+    records, total = evidence_table(ctx, [actor, *q.others])
     citations = ctx.sources.cited
     text = summary(brief, citations)
     brief["headline"] = text.split("\n\n", 1)[0] if execs else ""
@@ -119,6 +120,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
     return {**base, "status": status, "unread": unread(store), "issues": _contract_issues(ctx, q, assessments, asked),
             "summary": text, "contradictions": _contract_contradictions(stored), "brief": brief,
             "citations": citations, "sources": ctx.sources.listing(), "records": records,
+            "records_total": total,
             "votes": [{k: v for k, v in g.items() if k != "records"} for g in vote_groups],
             "official_votes": record, "profile": profile_table(cells)}
 
@@ -276,7 +278,9 @@ def _contract_issues(ctx: Context, q: Question, assessments: dict[str, ev.Assess
             "well_supported": a.well_supported, "asked": iid in asked,
             "evidence": [{"doc": r["doc"], "evidence": r["evidence"], "stance": r["stance"],
                           "date": ev.own_date(r["evidence"], r["date"]), "start": r["start_char"],
-                          "end": r["end_char"], "confidence": r.get("confidence")} for r in a.records],
+                          "end": r["end_char"], "confidence": r.get("confidence")}
+                         for r in strongest(a.records, MAX_ISSUE_EVIDENCE)],
+            "evidence_total": len(a.records),
         })
     return out
 
@@ -290,44 +294,74 @@ def _contract_contradictions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     return out
 
 
-def evidence_table(ctx: Context, actors: list[str]) -> list[dict[str, Any]]:
-    """Every record of the actors, weak ones included, as rows a reader can sort and filter:
-    kind, issue, actor (in words), what it says, date (from its own sentence; the date the record
-    was given otherwise kept as ``recorded_date``), source number, the sentence and its offsets."""
-    rows: list[dict[str, Any]] = []
+MAX_RECORDS = 2000  # evidence-table rows in one answer; `export` gives every record
+MAX_ISSUE_EVIDENCE = 200  # quotes listed per issue in the contract's "issues"
+
+
+def strongest(rows: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` most confident rows, in their original order (all of them when there are fewer).
+
+    An actor in a store of a year of world news has tens of thousands of records; an answer that carried
+    them all would take seconds to build and megabytes to send, and no reader scrolls that far.
+    """
+    if len(rows) <= limit:
+        return rows
+    keep = sorted(range(len(rows)), key=lambda i: -float(rows[i].get("confidence") or 0.0))[:limit]
+    return [rows[i] for i in sorted(keep)]
+
+
+def evidence_table(ctx: Context, actors: list[str]) -> tuple[list[dict[str, Any]], int]:
+    """The actors' records, weak ones included, as rows a reader can sort and filter: kind, issue, actor
+    (in words), what it says, date (from its own sentence; the date the record was given otherwise kept as
+    ``recorded_date``), source number, the sentence and its offsets. At most ``MAX_RECORDS`` rows (the most
+    confident); returns the rows and how many there were in all."""
+    found: list[tuple[str, dict[str, Any], dict[str, Any]]] = []  # (kind, record, arguments of _row)
     for actor in actors:
         for r in ctx.stances(actor):
             issue = ctx.issues.get(r["issue"])
-            rows.append(_row(ctx, "vote" if is_vote(r) else "stance", r, actor, r.get("actor_sector"),
-                             r["issue"], issue.label if issue else r["issue"], r["stance"],
-                             official=official(r)))
+            found.append(("vote" if is_vote(r) else "stance", r, {
+                "actor": actor, "sector": r.get("actor_sector"), "issue": r["issue"],
+                "label": issue.label if issue else r["issue"], "what": r["stance"], "official": official(r)}))
         for e in ctx.events(actor):
             if e["source"] != actor and e["target"] != actor:
                 continue
-            if is_vote(e):
-                direction = str(e["predicate"]).split(":", 1)[1]
-                what = vote_verb(direction, str(e.get("rule") or "").startswith("rollcall:"))
-            else:
-                what = ("no " if e["negated"] else "") + act(e["type"])
-            target = ctx.namer.voice(e["target"], e.get("target_sector")) if e.get("target") else ""
-            issue = ctx.issues.get(e.get("issue") or "")
-            row = _row(ctx, "event", e, e["source"], e.get("source_sector"), e.get("issue"),
-                       issue.label if issue else "", what + (f" → {target}" if target else ""),
-                       official=official(e))
-            rows.append(row)
+            found.append(("event", e, {"actor": e["source"], "sector": e.get("source_sector"),
+                                       "issue": e.get("issue"), "official": official(e)}))
         for c in ctx.claims(actor):
-            rows.append(_row(ctx, "figure", c, actor, None, None, "", f"{extras.figure_value(c)} — "
-                             f"{lower_first(str(c['indicator']))}", period=c.get("period")))
+            found.append(("figure", c, {"actor": actor, "sector": None, "issue": None, "label": "",
+                                        "what": f"{extras.figure_value(c)} — {lower_first(str(c['indicator']))}",
+                                        "period": c.get("period")}))
     seen: set[tuple[Any, ...]] = set()
-    out = []
-    for r in rows:
-        key = (r["kind"], r["doc"], r["start"], r["what"], r["actor"])
+    unique = []
+    for kind, r, args in found:
+        what = args.get("what") if kind != "event" else (r["predicate"], r["type"], r["negated"], r["target"])
+        key = (kind, r["doc"], r.get("start_char"), what, args["actor"])
         if key not in seen:
             seen.add(key)
-            out.append(r)
-    for r in out:
-        r["source"] = ctx.sources.number(r["doc"])
-    return out
+            unique.append((kind, r, args))
+    kept = strongest([{"confidence": r.get("confidence"), "i": i} for i, (_, r, _) in enumerate(unique)],
+                     MAX_RECORDS)
+    ctx.sources.preload([unique[k["i"]][1]["doc"] for k in kept])
+    out = []
+    for k in kept:
+        kind, r, args = unique[k["i"]]
+        if kind == "event":
+            args = {**args, **_event_what(ctx, r)}
+        row = _row(ctx, kind, r, **args)
+        row["source"] = ctx.sources.number(row["doc"])
+        out.append(row)
+    return out, len(unique)
+
+
+def _event_what(ctx: Context, e: dict[str, Any]) -> dict[str, Any]:
+    if is_vote(e):
+        direction = str(e["predicate"]).split(":", 1)[1]
+        what = vote_verb(direction, str(e.get("rule") or "").startswith("rollcall:"))
+    else:
+        what = ("no " if e["negated"] else "") + act(e["type"])
+    target = ctx.namer.voice(e["target"], e.get("target_sector")) if e.get("target") else ""
+    issue = ctx.issues.get(e.get("issue") or "")
+    return {"label": issue.label if issue else "", "what": what + (f" → {target}" if target else "")}
 
 
 def _row(ctx: Context, kind: str, r: dict[str, Any], actor: str | None, sector: str | None, issue: str | None,
@@ -342,9 +376,11 @@ def _row(ctx: Context, kind: str, r: dict[str, Any], actor: str | None, sector: 
 
 def unread(store: Store) -> list[dict[str, Any]]:
     """Stored documents nothing was extracted from (another language, over the time budget, an extractor
-    failed): the answer says it could not read them, so that silence is not taken for absence."""
+    failed): the answer says it could not read them, so that silence is not taken for absence. Documents
+    the pre-filter set aside as off-topic were judged, not missed, and are not listed."""
     return [{"doc": r["id"], "title": r["title"], "extraction": r["extraction"], "note": r["extraction_note"]}
-            for r in store.rows("documents", "extraction <> ?", ("ok",))]
+            for r in store.query("SELECT id, title, extraction, extraction_note FROM documents "
+                                 "WHERE extraction NOT IN (?, ?)", ("ok", "irrelevant"))]
 
 
 def has_evidence(answer: dict[str, Any]) -> bool:

@@ -28,6 +28,7 @@ class Sources:
         self.store = store
         self._docs: dict[str, dict[str, Any] | None] = {}
         self.order: list[str] = []  # documents in the order first cited
+        self._number: dict[str, int] = {}  # document -> its place in ``order`` (1-based)
         self.cited: dict[str, dict[str, Any]] = {}  # cite key -> citation
 
     def doc(self, doc: str) -> dict[str, Any] | None:
@@ -36,10 +37,21 @@ class Sources:
             self._docs[doc] = rows[0] if rows else None
         return self._docs[doc]
 
+    def preload(self, docs: list[str]) -> None:
+        """Load the documents not yet loaded, a few hundred per query (an evidence table cites thousands)."""
+        todo = list(dict.fromkeys(d for d in docs if d not in self._docs))
+        for i in range(0, len(todo), 500):
+            chunk = todo[i:i + 500]
+            found = {r["id"]: r for r in self.store.rows("documents", "id IN (" + ", ".join("?" * len(chunk)) + ")",
+                                                         tuple(chunk))}
+            for d in chunk:
+                self._docs[d] = found.get(d)
+
     def number(self, doc: str) -> int:
-        if doc not in self.order:
+        if doc not in self._number:
             self.order.append(doc)
-        return self.order.index(doc) + 1
+            self._number[doc] = len(self.order)
+        return self._number[doc]
 
     def cite(self, doc: str, start: int | None, end: int | None, quote: str | None = None) -> str:
         """Register a citation of the sentence ``[start:end]`` of ``doc``; returns its key."""
