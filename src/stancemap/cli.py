@@ -227,8 +227,11 @@ def eval_(
         current = extractor_fingerprint(State.options)
         fresh = {r["id"] for r in store.rows("documents") if r["extractor"] == current}
         docs = gold_docs(gold_dir, split, corpus) if gold_dir.is_dir() else set()
-        # missing, or extracted by an older version of stancemap: (re-)read before scoring
-        missing = sorted(docs - fresh)
+        # missing, or extracted by an older version of stancemap: (re-)read before scoring. The whole
+        # corpus is read whatever the split, so that what is compared across documents (contradictions,
+        # clusters) does not depend on which split was scored first
+        whole = gold_docs(gold_dir, None, corpus) if split and gold_dir.is_dir() else docs
+        missing = sorted(whole - fresh)
         if missing and not no_ingest:
             _ingest_gold_corpus(store, gold_dir, corpus, missing)
         rep = evaluate(store, gold_dir, docs or None)

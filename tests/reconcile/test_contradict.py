@@ -152,3 +152,24 @@ def test_dedupe_keeps_the_best_and_ranks() -> None:
             dict(base, kind="value", score=0.9, b_doc="c")]
     out = dedupe(rows)
     assert [(r["b_doc"], r["score"]) for r in out] == [("c", 0.9), ("b", 0.7)]
+
+
+def test_a_vote_reached_through_a_pronoun_weighs_less() -> None:
+    ya = ev("a", "PER", "ACCUSE", None, "2021-03-02", predicate="vote:for", evidence="In favour: Chile, Peru.", sent=3)
+    no = ev("b", "PER", "ACCUSE", None, "2021-03-02", negated=True, predicate="vote:abstain", sent=7,
+            evidence="In March it abstained on the resolution on Peru's neighbour.")
+    named = vote_contradictions([ya, no])[0]["score"]
+    through_pronoun = vote_contradictions([ya, no], pronominal={("b", 7, "PER")})[0]["score"]
+    assert through_pronoun < named * 0.7
+    # another sentence's pronoun changes nothing
+    assert vote_contradictions([ya, no], pronominal={("b", 6, "PER")})[0]["score"] == named
+
+
+def test_one_flag_per_question_two_documents_disagree_on() -> None:
+    base = {"about": "how PER voted", "kind": "vote", "note": None, "a_doc": "a", "a_start": 0, "a_end": 5,
+            "b_doc": "b", "b_start": 0, "b_end": 5, "a_evidence": "", "b_evidence": "", "a_value": "1", "b_value": "2"}
+    rows = [dict(base, score=0.8), dict(base, score=0.7, a_start=40, a_end=60),
+            dict(base, score=0.6, b_doc="c"), dict(base, score=0.75, about="how CHL voted", a_start=40, a_end=60)]
+    out = dedupe(rows)
+    assert [(r["about"], r["b_doc"], r["score"]) for r in out] == [
+        ("how PER voted", "b", 0.8), ("how CHL voted", "b", 0.75), ("how PER voted", "c", 0.6)]

@@ -117,3 +117,21 @@ def test_a_subject_the_other_sentence_names_is_not_a_different_subject() -> None
     named = value_contradictions([a, b], idf, codes={"a": {0: ["CHL", "PER"]}, "b": {0: ["PER"]}})
     assert "subjects differ" in apart[0]["note"] and "subjects differ" not in (named[0]["note"] or "")
     assert named[0]["score"] > apart[0]["score"]
+
+
+def test_tallies_citing_different_symbols_or_years_apart_are_two_votes() -> None:
+    ta = "By the resolution (document A/ES-14/L.2), adopted by a recorded vote of 88 in favour to 20 against, the Assembly acted."
+    tb = "Code: A/RES/71/205 · Voting summary: 104 for, 13 against."
+    tc = "The text was adopted by a recorded vote of 104 in favour to 13 against, with 40 abstentions."
+    td = "The Assembly adopted the text by a recorded vote of 97 in favour to 13 against, with 40 abstentions."
+    idf = idf_for(ta, tb, tc, td)
+    a, b = claim("a", 88, "votes", "votes in favour", ta), claim("b", 104, "votes", "votes in favour", tb)
+    assert value_contradictions([a, b], idf) == []  # each cites a resolution, and not the same one
+    c, d = claim("c", 104, "votes", "votes in favour", tc), claim("d", 97, "votes", "votes in favour", td)
+    same_week = {"c": "2016-12-19", "d": "2016-12-21"}
+    assert len(value_contradictions([c, d], idf, published=same_week)) == 1
+    # the same words, written eight years apart, are two votes
+    assert value_contradictions([c, d], idf, published={"c": "2016-12-19", "d": "2024-12-21"}) == []
+    # a stated period counts for its claim, whatever the document's date
+    dated = dict(d, period="2024-12")
+    assert value_contradictions([c, dated], idf, published=same_week) == []

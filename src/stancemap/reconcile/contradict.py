@@ -363,11 +363,21 @@ def _choice(r: Row) -> str | None:
     return choice
 
 
-def vote_contradictions(events: list[Row], published: dict[str, str | None] | None = None) -> list[Row]:
+def vote_contradictions(events: list[Row], published: dict[str, str | None] | None = None,
+                        pronominal: set[tuple[str, int, str]] | None = None) -> list[Row]:
     """One state's vote on one resolution reported two ways ("Ghana abstained" / "In favour: ...,
     Ghana, ..."); and, when the first report lists the states that voted the other way, that list
     against the second report ("which states abstained"). Only the same vote: the same resolution,
-    else the same day, else a resolution number both sentences cite."""
+    else the same day, else a resolution number both sentences cite.
+
+    A side whose sentence brings the state in as a pronoun ("In 2014 it abstained ...": the
+    (doc, sentence, state) triples in ``pronominal``) weighs less: when the pronoun was resolved to
+    the wrong state, the "contradiction" is the resolver's mistake, not the sources'."""
+    pronominal = pronominal or set()
+
+    def named(r: Row) -> float:
+        return 0.6 if (r["doc"], r.get("sent"), r["source"]) in pronominal else 1.0
+
     votes = [r for r in events if _choice(r) and r["source"]]
     by_state: dict[str, list[Row]] = defaultdict(list)
     by_doc: dict[str, list[Row]] = defaultdict(list)
@@ -387,7 +397,7 @@ def vote_contradictions(events: list[Row], published: dict[str, str | None] | No
                     continue
                 if len(told(a["doc"], a)) > 1 or len(told(b["doc"], b)) > 1:
                     continue  # a report that has the state voting two ways on one vote is no side
-                value = 0.6 + 0.3 * min(_conf(a), _conf(b))
+                value = (0.6 + 0.3 * min(_conf(a), _conf(b))) * min(named(a), named(b))
                 out.append(record(f"how {state} voted", "vote", a, ca, b, cb, "", value))
                 for x, y, cy in ((a, b, cb), (b, a, ca)):
                     # x's report lists the states that voted cy, without this one
@@ -401,11 +411,21 @@ def vote_contradictions(events: list[Row], published: dict[str, str | None] | No
 
 
 def dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One contradiction per pair of evidence spans (the best-scored), ranked by score."""
+    """One contradiction per pair of evidence spans, and one per question two documents disagree on
+    (the best-scored pair of sentences stands for the others), ranked by score: a reader wants each
+    disagreement once, not once per sentence that repeats it."""
     best: dict[tuple[Any, ...], dict[str, Any]] = {}
     for r in rows:
         sides = sorted([(r["a_doc"], r["a_start"], r["a_end"]), (r["b_doc"], r["b_start"], r["b_end"])])
         key = tuple(sides)
         if key not in best or r["score"] > best[key]["score"]:
             best[key] = r
-    return sorted(best.values(), key=lambda r: (-r["score"], r["kind"], r["a_doc"], r["b_doc"], r["a_start"] or 0))
+    ranked = sorted(best.values(), key=lambda r: (-r["score"], r["kind"], r["a_doc"], r["b_doc"], r["a_start"] or 0))
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for r in ranked:
+        key = (r["kind"], r["about"], *sorted((r["a_doc"], r["b_doc"])))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

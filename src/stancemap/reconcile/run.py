@@ -78,9 +78,13 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
         bounds[s["doc"]].append((s["start_char"], s["end_char"]))
     codes: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     actor_words: set[str] = set()
+    first: dict[tuple[str, int, str], tuple[int, bool]] = {}  # (doc, sentence, actor) -> first mention, a pronoun?
     for m in store.rows("mentions"):
         if m["code"] and m["sent"] is not None and m["sent"] >= 0:
             codes[m["doc"]][m["sent"]].append(m["code"])
+            key = (m["doc"], m["sent"], m["code"])
+            if key not in first or m["start_char"] < first[key][0]:
+                first[key] = (m["start_char"], m["kind"] == "pronoun")
         if m["code"] and m["kind"] in ("state", "org", "group"):
             actor_words |= terms(m["surface"])
     reported: dict[str, set[int]] = defaultdict(set)
@@ -97,7 +101,7 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
              + actor_contradictions(events, idf)
              + stance_contradictions(stances, idf, published, sentence_vectors(stances))
              + negation_contradictions(events, idf, published, sentence_vectors(negation_candidates(events)))
-             + vote_contradictions(events, published)
+             + vote_contradictions(events, published, {k for k, (_, pronoun) in first.items() if pronoun})
              + readout_contradictions(docs, bounds, codes, idf, reported, exchanges))
     return [r for r in dedupe(found) if r["score"] >= threshold]
 

@@ -40,6 +40,14 @@ _RANGE_BEFORE = re.compile(r"(?:between\s+)?([\d][\d.,]*)\s*(thousand|million|bi
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _VOTING = re.compile(r"\b(vot(e|es|ed|ing)|abstain(ed|ing)?|abstentions?|in favour|in favor)\b", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"\d+/\d+")  # "68/262", "ES-11/4", "S/2022/720": a resolution's number
+# A document symbol as sentences print it: "A/ES-11/L.4", "A/RES/68/262", "S/2022/720", "68/262".
+_SYMBOL = re.compile(r"(?<![\w/])(?:[A-Z]+/)*(?:[A-Z]+-?\d+|\d+)(?:/(?:[A-Z]+\.?)?\d+)+(?![\w/])")
+
+
+def symbols(text: str | None) -> set[str]:
+    """The document symbols a sentence cites, each reduced to its last two parts ("A/RES/68/262" and
+    "68/262" are one resolution; "A/ES-11/L.4" becomes "ES-11/L.4")."""
+    return {"/".join(m.group(0).split("/")[-2:]) for m in _SYMBOL.finditer(text or "")}
 
 
 def unit_key(unit: str | None) -> str:
@@ -181,9 +189,13 @@ def _features(a: dict[str, Any], b: dict[str, Any], ta: set[str], tb: set[str], 
         # both, the sentences must share its number or the vote's date
         # (or two names of what was voted on: "the Rome Statute", "the National Assembly").
         # The states in two vote lists are the same states whatever the vote: they do not count.
-        ids = {t for t in shared if _IDENTIFIER.fullmatch(t)}
-        if not ids and any(_IDENTIFIER.fullmatch(t) for t in ta) and any(_IDENTIFIER.fullmatch(t) for t in tb):
+        sa_, sb_ = symbols(a.get("evidence")), symbols(b.get("evidence"))
+        ids = {t for t in shared if _IDENTIFIER.fullmatch(t)} | (sa_ & sb_)
+        if not ids and ((sa_ and sb_) or (any(_IDENTIFIER.fullmatch(t) for t in ta)
+                                          and any(_IDENTIFIER.fullmatch(t) for t in tb))):
             return None  # each cites a resolution, and not the same one
+        if not ids and _years_apart(a, b, published):
+            return None  # a vote is one day's: tallies a year or more apart are two votes
         named = idf.anchors(a.get("evidence"), b.get("evidence"), shared - actor_words)
         if not ids and named < 2 and not (a.get("period") and b.get("period") and gap == 0 and
                                             len(str(a["period"])) >= 10 and len(str(b["period"])) >= 10):
@@ -208,6 +220,12 @@ def _features(a: dict[str, Any], b: dict[str, Any], ta: set[str], tb: set[str], 
     ratio = max(va, vb) / min(va, vb) if min(va, vb) > 0 else math.inf
     return Features(context=idf.overlap(ta, tb), embedding=emb, indicator=ind, anchors=anchors, subject=subject,
                     period="same" if gap == 0 else "unknown", published_gap=pg, approximate=approx, ratio=ratio)
+
+
+def _years_apart(a: dict[str, Any], b: dict[str, Any], published: dict[str, str | None]) -> bool:
+    """When each claim is dated (its stated period, else its document's date), more than a year apart."""
+    gap = gap_days(a.get("period") or published.get(a["doc"]), b.get("period") or published.get(b["doc"]))
+    return gap is not None and gap > 366
 
 
 def _num(v: float) -> float | int:
