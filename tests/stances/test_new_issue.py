@@ -122,3 +122,19 @@ def test_an_issue_about_a_named_state_needs_that_state_nearby(issues_file: str) 
     doc = pipe(Document(id="a", text=text, published="2019-03-04"))
     assert not [s for s in doc.stances if s.issue == "recognition-of-kosovo"], doc.stances
     assert pipe.components[-1].detector.subjects()["recognition-of-kosovo"] == frozenset({"XKX"})
+
+
+@pytest.mark.slow
+def test_whom_a_state_wants_to_act_holds_no_position() -> None:
+    """In "X wanted Y and Z to settle", the infinitive's subjects are asked to act: only X can hold a stance."""
+    pipe = Pipeline(Options(pipeline=["parse", "dates", "actors", "events", "stances"], progress=False))
+    stances = pipe.components[-1]
+    text = ("The minister said the shelling had to stop and that Brasilia wanted Moscow and Kyiv to settle "
+            "their differences at the negotiating table.")
+    doc = pipe(Document(id="a", text=text, published="2023-05-10"))
+    span = doc.parsed[:]
+    from stancemap.actors.lookup import mention_index
+
+    holders = {h.code for c in stances.detector.clauses(doc, span, mention_index(doc)) for h in c.holders}
+    assert "BRA" in holders
+    assert not holders & {"RUS", "UKR"}, holders

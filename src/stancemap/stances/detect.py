@@ -169,6 +169,9 @@ class StanceDetector:
                 continue
             if tok.dep_ == "xcomp" and stem(tok.head.lemma_) in _REFUSAL_STEMS:
                 continue  # "refusing to recognise X": the refusal's clause holds it, negated
+            if tok.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                    and any(c.dep_ == "nsubj" for c in tok.children):
+                continue  # "Tashkent wanted Moscow and Kyiv to settle": asked to act, not holding; the wish is Tashkent's
             if tok.dep_ == "relcl" and tok.head.pos_ == "PROPN" and tok.head.ent_type_ not in ("DATE", "TIME"):
                 continue  # "Kazakhstan, which hosted the troops in January": background on a named actor
             subs, passive = cl.subjects(tok)  # for a passive, its agent ("sanctioned by the United States")
