@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stancemap.answer.brief import build_answer
+from stancemap.answer.brief import build_answer, render_text
 from stancemap.answer.question import parse_question
 from stancemap.config import Options
 from stancemap.model import Document, Event, Sentence, Stance
@@ -173,3 +173,26 @@ def test_a_large_evidence_table_keeps_the_most_confident_rows_and_says_how_many(
     # every kept row still points at a numbered source that the answer lists
     numbers = {s["n"] for s in capped["sources"]}
     assert all(r["source"] in numbers for r in capped["records"])
+
+
+def test_an_answer_reads_every_vote_and_the_most_confident_rest_and_says_what_it_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from stancemap.answer import compose
+
+    with open_store(str(tmp_path / "t.db")) as store:
+        for i in range(3):
+            doc = _doc(f"doc-{i}")
+            doc.content_hash = f"h{i}"
+            doc.stances[0].rule = "vote:A"  # the abstention, as the vote stage records it
+            store.save_document(doc)
+        reconcile_store(store, Options(progress=False))
+        question = parse_question("What is Chile's position on the war in Ukraine?")
+        whole = build_answer(store, question)
+        monkeypatch.setattr(compose, "MAX_READ", 1)
+        part = build_answer(store, question)
+    assert whole["not_read"] == {}
+    # the votes (a stance and two events in each document) are all read; of the other stances, the most confident
+    assert part["not_read"] == {"stances": 2}
+    kinds = [r["kind"] for r in part["records"]]
+    assert kinds.count("vote") == 3 and kinds.count("stance") == 1
+    assert "Read in part" in render_text(part) and "Read in part" not in render_text(whole)

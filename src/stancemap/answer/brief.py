@@ -25,7 +25,16 @@ from ..analysis.profile import profile, profile_table
 from ..store import Store
 from . import evidence as ev
 from . import extras, forms
-from .compose import Context, Section, Statement, is_vote, issue_section, official, society_statements
+from .compose import (
+    MAX_READ,
+    Context,
+    Section,
+    Statement,
+    is_vote,
+    issue_section,
+    official,
+    society_statements,
+)
 from .names import act, lower_first, plural, position_verb, reading, vote_verb
 from .prose import SUMMARY_WORDS, summary, words
 from .prose import render_text as render_text
@@ -120,7 +129,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
     return {**base, "status": status, "unread": unread(store), "issues": _contract_issues(ctx, q, assessments, asked),
             "summary": text, "contradictions": _contract_contradictions(stored), "brief": brief,
             "citations": citations, "sources": ctx.sources.listing(), "records": records,
-            "records_total": total,
+            "records_total": total, "not_read": dict(ctx.unread), "read_limit": MAX_READ,
             "votes": [{k: v for k, v in g.items() if k != "records"} for g in vote_groups],
             "official_votes": record, "profile": profile_table(cells)}
 
@@ -294,7 +303,7 @@ def _contract_contradictions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     return out
 
 
-MAX_RECORDS = 2000  # evidence-table rows in one answer; `export` gives every record
+MAX_RECORDS = 1000  # evidence-table rows in one answer; `export` gives every record
 MAX_ISSUE_EVIDENCE = 200  # quotes listed per issue in the contract's "issues"
 
 

@@ -93,14 +93,20 @@ def render_text(answer: dict[str, Any]) -> str:
 
 def unread_lines(answer: dict[str, Any]) -> list[str]:
     """What the store holds but could not read: said, so that silence is not taken for absence."""
+    out = []
+    skipped = answer.get("not_read") or {}
+    if skipped:
+        parts = [f"{n:,} {kind}" for kind, n in sorted(skipped.items())]
+        out.append(f"Read in part: this answer is built from every vote and the {answer.get('read_limit', 0):,} most "
+                   f"confident records of each kind; {', '.join(parts)} more are stored (stancemap export has them).")
     docs = answer.get("unread") or []
     if not docs:
-        return []
+        return out
     why = {"language": "in a language the models cannot read", "timeout": "over the time budget",
            "failed": "an extractor failed on it"}
     parts = [f"{d['doc']} ({why.get(d['extraction'], d['extraction'])})" for d in docs[:10]]
     more = f" and {len(docs) - 10} more" if len(docs) > 10 else ""
-    return [f"Not read: {len(docs)} stored document{'s' if len(docs) != 1 else ''} had nothing extracted: "
+    return [*out, f"Not read: {len(docs)} stored document{'s' if len(docs) != 1 else ''} had nothing extracted: "
             + "; ".join(parts) + more + " (stancemap stats lists them)."]
 
 

@@ -140,4 +140,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX documents_extraction ON documents(extraction)",
         ],
     ),
+    (
+        10,
+        "indexes for an answer on a large store: an actor's most confident records, its votes",
+        [
+            "CREATE INDEX stances_actor_confidence ON stances(actor, confidence)",
+            "CREATE INDEX stances_actor_rule ON stances(actor, rule)",
+            "CREATE INDEX events_source_confidence ON events(source, confidence)",
+            "CREATE INDEX events_target_confidence ON events(target, confidence)",
+        ],
+    ),
 ]
