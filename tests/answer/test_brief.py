@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -147,19 +149,27 @@ def test_seed_brief_reads_well_and_states_no_code(corpus_db: Path) -> None:
     assert sum(len(s["text"].split()) for s in execs) <= 150
 
 
+def _chile_store(store: Any, n: int, edit: Callable[[int, Document], None]) -> None:
+    """``n`` copies of the Chile document, each changed by ``edit``, stored and reconciled."""
+    for i in range(n):
+        doc = _doc(f"doc-{i}")
+        doc.content_hash = f"h{i}"
+        edit(i, doc)
+        store.save_document(doc)
+    reconcile_store(store, Options(progress=False))
+
+
 def test_a_large_evidence_table_keeps_the_most_confident_rows_and_says_how_many(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An actor with more records than an answer carries: the table keeps the strongest and counts all."""
     from stancemap.answer import brief
 
+    def graded(i: int, doc: Document) -> None:
+        for st in doc.stances:
+            st.confidence = 0.5 + i / 10
+
     with open_store(str(tmp_path / "t.db")) as store:
-        for i in range(4):
-            doc = _doc(f"doc-{i}")
-            doc.content_hash = f"h{i}"
-            for st in doc.stances:
-                st.confidence = 0.5 + i / 10
-            store.save_document(doc)
-        reconcile_store(store, Options(progress=False))
+        _chile_store(store, 4, graded)
         question = parse_question("What is Chile's position on the war in Ukraine?")
         whole = build_answer(store, question)
         monkeypatch.setattr(brief, "MAX_RECORDS", 3)
@@ -179,13 +189,11 @@ def test_an_answer_reads_every_vote_and_the_most_confident_rest_and_says_what_it
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from stancemap.answer import compose
 
+    def voted(_: int, doc: Document) -> None:
+        doc.stances[0].rule = "vote:A"  # the abstention, as the vote stage records it
+
     with open_store(str(tmp_path / "t.db")) as store:
-        for i in range(3):
-            doc = _doc(f"doc-{i}")
-            doc.content_hash = f"h{i}"
-            doc.stances[0].rule = "vote:A"  # the abstention, as the vote stage records it
-            store.save_document(doc)
-        reconcile_store(store, Options(progress=False))
+        _chile_store(store, 3, voted)
         question = parse_question("What is Chile's position on the war in Ukraine?")
         whole = build_answer(store, question)
         monkeypatch.setattr(compose, "MAX_READ", 1)

@@ -13,27 +13,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import numpy as np
 
 from ..model import EVENT_TYPES
+from .text import parse_date
 
 _WORD = re.compile(r"[a-z]{3,}")
 _STOP = set(["the", "and", "for", "with", "from", "that", "this", "which", "were", "was", "are", "has", "have", "its", "their", "into", "over", "about", "around", "some", "more", "than", "less", "per", "cent", "percent", "of", "to", "in", "on", "by", "as", "at"])
-
-
-def _as_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    parts = [int(p) for p in str(value).split("-")[:3] if p.isdigit()]
-    if not parts:
-        return None
-    try:
-        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return None
 
 
 def dates_compatible(a: str | None, b: str | None, window_days: int = 45) -> bool:
@@ -41,7 +29,7 @@ def dates_compatible(a: str | None, b: str | None, window_days: int = 45) -> boo
         return True
     if a.startswith(b) or b.startswith(a):
         return True
-    da, db = _as_date(a), _as_date(b)
+    da, db = parse_date(a), parse_date(b)
     return bool(da and db and abs((da - db).days) <= window_days)
 
 
