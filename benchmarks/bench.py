@@ -155,7 +155,9 @@ def ray_mixed(stream: str, tmp: Path, bare_all: float, words: int) -> dict[str, 
 
 def synthetic_store(db: str, n_docs: int) -> float:
     """A store of ``n_docs`` synthetic documents (4 events, 4 stances and a claim each; no NLP), written in
-    bulk, with its events clustered as reconcile does; returns the seconds it took."""
+    bulk, with its events clustered and its acts summed by power and month as reconcile does; returns the
+    seconds it took."""
+    from stancemap.analysis.acts import acts_by_month
     from stancemap.model import EVENT_TYPES
     from stancemap.reconcile.merge import cluster_events, event_cluster_record
     from stancemap.stances.issues import load_issues
@@ -197,6 +199,7 @@ def synthetic_store(db: str, n_docs: int) -> float:
         clusters = cluster_events(list(store.iter_rows("events")))
         store.save_reconciliation([event_cluster_record(c) for c in clusters],
                                   {r["id"]: c.id for c in clusters for r in c.rows}, [], {}, [])
+        store.save_acts(acts_by_month(store.iter_rows("events")))
     return time.perf_counter() - t0
 
 

@@ -16,6 +16,7 @@ import typer
 
 from .config import Options
 from .errors import StancemapError
+from .model import UNREAD_STATUSES
 from .store.base import Store
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -158,7 +159,7 @@ def reextract(
     from .runner import reextract as run
 
     wanted = tuple(status or ["irrelevant"])
-    known = ("irrelevant", "timeout", "failed", "language")
+    known = ("irrelevant", *UNREAD_STATUSES)
     bad = [s for s in wanted if s not in known]
     if bad:
         raise StancemapError(f"unknown status(es) {', '.join(bad)}; choose from {', '.join(known)}")

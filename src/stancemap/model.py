@@ -134,6 +134,10 @@ class Claim:
     sent: int = -1
 
 
+# Extraction statuses of a document stored without records because it could not be read (the pre-filter's
+# "irrelevant" is a judgement, not a failure, and is not among them).
+UNREAD_STATUSES = ("timeout", "failed", "language")
+
 @dataclass
 class Document:
     """A cleaned document and everything the pipeline has found in it."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis.profile import profile, profile_table
+from ..model import UNREAD_STATUSES
 from ..store import Store
 from . import evidence as ev
 from . import extras, forms
@@ -126,7 +127,7 @@ def build_answer(store: Store, q: Question, issues_file: str | None = None, acto
     if record["resolutions"] and asks_about_votes(q.text):
         text = "\n".join(record["lines"]) + "\n\n" + text
         status = "answered"  # the record answers how the state voted, whatever the texts say
-    return {**base, "status": status, "unread": unread(store), "issues": _contract_issues(ctx, q, assessments, asked),
+    return {**base, "status": status, "issues": _contract_issues(ctx, q, assessments, asked),
             "summary": text, "contradictions": _contract_contradictions(stored), "brief": brief,
             "citations": citations, "sources": ctx.sources.listing(), "records": records,
             "records_total": total, "not_read": dict(ctx.unread), "read_limit": MAX_READ,
@@ -388,8 +389,8 @@ def unread(store: Store) -> list[dict[str, Any]]:
     failed): the answer says it could not read them, so that silence is not taken for absence. Documents
     the pre-filter set aside as off-topic were judged, not missed, and are not listed."""
     return [{"doc": r["id"], "title": r["title"], "extraction": r["extraction"], "note": r["extraction_note"]}
-            for r in store.query("SELECT id, title, extraction, extraction_note FROM documents "
-                                 "WHERE extraction NOT IN (?, ?)", ("ok", "irrelevant"))]
+            for r in store.query("SELECT id, title, extraction, extraction_note FROM documents WHERE extraction IN "
+                                 f"({', '.join('?' * len(UNREAD_STATUSES))}) ORDER BY id", UNREAD_STATUSES)]
 
 
 def has_evidence(answer: dict[str, Any]) -> bool:

@@ -91,11 +91,13 @@ class Context:
         with one of the prefixes), then the most confident of the rest up to ``MAX_READ``. Each query walks
         an index (migration 10), so an actor with 100,000 records costs what one with 2,000 does. What is
         left unread is counted in ``self.unread``."""
-        # a prefix as a range ("vote:" <= rule < "vote;") so that the (actor, rule) index serves it
-        ranges = " OR ".join(f"({col} >= ? AND {col} < ?)" for col, _ in votes)
-        bounds = [b for _, p in votes for b in (p, p[:-1] + chr(ord(p[-1]) + 1))]
-        rows = {r["id"]: r for r in self.store.query(
-            f"SELECT * FROM {table} WHERE {column} = ? AND ({ranges})", (actor, *bounds))} if votes else {}
+        # a prefix as a range ("vote:" <= rule < "vote;") so that the (actor, rule) index serves it; one
+        # query per prefix, since with OR between the ranges SQLite walks every row of the actor instead
+        rows: dict[int, dict[str, Any]] = {}
+        for col, prefix in votes:
+            for r in self.store.query(f"SELECT * FROM {table} WHERE {column} = ? AND {col} >= ? AND {col} < ?",
+                                      (actor, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1))):
+                rows[r["id"]] = r
         top = self.store.query(f"SELECT * FROM {table} WHERE {column} = ? "
                                f"ORDER BY confidence DESC LIMIT ?", (actor, MAX_READ + 1))
         for r in top[:MAX_READ]:

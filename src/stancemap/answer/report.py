@@ -1,6 +1,6 @@
 """``stancemap report ACTOR --out brief.html|brief.md``: the brief with charts that tell the truth.
 
-Three charts (matplotlib, PNG), each drawn only from what its caption says:
+Three charts (SVG, :mod:`.charts`), each drawn only from what its caption says:
 
 * the stance timeline — each statement on the brief's issues at the month its own sentence gives;
   statements without such a date are not plotted (the caption says how many);
@@ -10,51 +10,26 @@ Three charts (matplotlib, PNG), each drawn only from what its caption says:
   that power (:mod:`..analysis.profile`), with the number of items behind each bar; no bar where
   there is no evidence.
 
-HTML embeds them and links every citation to the numbered source list, which shows each cited
-sentence highlighted in its paragraph; Markdown writes the PNGs next to the file.
+HTML embeds them inline and links every citation to the numbered source list, which shows each cited
+sentence highlighted in its paragraph; Markdown writes the SVG files next to the file.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
-import textwrap
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..analysis.profile import DIMENSIONS, _power_of, load_powers
+from ..analysis.acts import acts_by_month, by_power
+from ..analysis.profile import DIMENSIONS, load_powers
 from ..store import Store
-from . import evidence as ev
+from . import charts
 from .prose import render_markdown, unread_lines
 from .sources import describe
 
 _COLOURS = {"support": "#1b9e77", "oppose": "#d95f02", "neutral": "#7570b3"}
 _DIM_COLOURS = {"geopolitical": "#4c72b0", "economic": "#dd8452", "social": "#55a868"}
-MIN_ACT_CONFIDENCE = 0.6
-
-
-def _figure_png(fig: Any) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    return buf.getvalue()
-
-
-def _plt() -> Any:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
-def _wrap(text: str, width: int = 34) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
 
 
 def timeline_points(answer: dict[str, Any]) -> tuple[list[tuple[str, str, str]], int]:
@@ -71,151 +46,84 @@ def timeline_points(answer: dict[str, Any]) -> tuple[list[tuple[str, str, str]],
     return points, undated
 
 
-def timeline_chart(answer: dict[str, Any]) -> tuple[bytes, str]:
-    plt = _plt()
+def timeline_chart(answer: dict[str, Any]) -> tuple[str, str]:
     points, undated = timeline_points(answer)
-    labels = list(dict.fromkeys(p[0] for p in points))
-    months = sorted({p[1] for p in points})
-    fig, ax = plt.subplots(figsize=(9, 0.9 + 0.6 * max(1, len(labels))))
     counts: dict[tuple[str, str, str], int] = defaultdict(int)
     for p in points:
         counts[p] += 1
-    offsets = {"support": -0.18, "neutral": 0.0, "oppose": 0.18}
-    for (label, month, stance), n in counts.items():
-        ax.scatter(months.index(month), labels.index(label) + offsets.get(stance, 0.0), s=40 + 30 * (n - 1),
-                   color=_COLOURS.get(stance, "grey"), alpha=0.85)
-    ax.set_yticks(range(len(labels)))
-    ax.set_yticklabels([_wrap(lab) for lab in labels], fontsize=8)
-    ax.set_xticks(range(len(months)))
-    ax.set_xticklabels(months, rotation=45, ha="right", fontsize=8)
-    ax.set_ylim(-0.6, max(0.6, len(labels) - 0.4))
-    for pol, colour in _COLOURS.items():
-        ax.scatter([], [], color=colour, label=pol)
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_title(f"{answer['actor_name']}: statements by the month their own sentence gives", fontsize=10)
-    ax.grid(axis="x", color="#eee")
+    svg = charts.timeline(f"{answer['actor_name']}: statements by the month their own sentence gives", counts, _COLOURS)
     caption = (f"{len(points)} dated statements plotted (a larger dot is several in one month); {undated} "
                "without a date of their own are not plotted (see the evidence table).")
-    return _figure_png(fig), caption
+    return svg, caption
 
 
 def power_acts(store: Store, actor: str) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]], int]:
     """Per power and month: summed weight and number of the confident acts between the actor and
-    the power's members whose own sentence dates them to the month; and how many acts were left out."""
-    powers = load_powers()
-    weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    count: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    left = 0
-    seen: set[tuple[str, int, str, str]] = set()
-    for e in store.rows("events", "source = ? OR target = ?", (actor, actor)):
-        if e["negated"] or not e["source"] or not e["target"] or e["source"] == e["target"]:
-            continue
-        other = e["target"] if e["source"] == actor else e["source"]
-        if (e["target_sector"] if other == e["target"] else e["source_sector"]) == "REB":
-            continue  # separatists are not the state they are in
-        p = _power_of(other, powers)
-        if p is None or p == _power_of(actor, powers):
-            continue
-        key = (e["doc"], int(e["start_char"]), e["source"], e["target"])
-        if key in seen:
-            continue
-        seen.add(key)
-        d = ev.own_date(e["evidence"], e["date"])
-        if float(e.get("confidence") or 0) < MIN_ACT_CONFIDENCE or not d or len(d) < 7:
-            left += 1
-            continue
-        weight[p][d[:7]] += float(e.get("weight") or 0.0)
-        count[p][d[:7]] += 1
-    return weight, count, left
+    the power's members whose own sentence dates them to the month; and how many acts were left out.
+    Read from the sums ``reconcile`` keeps (:mod:`..analysis.acts`); summed here on a store never summed."""
+    rows = store.acts_of(actor)
+    if rows is None:
+        rows = acts_by_month(store.iter_rows("events", "source = ? OR target = ?", (actor, actor)), actor)
+    return by_power(rows)
 
 
-def dyad_chart(store: Store, actor: str, name: Any) -> tuple[bytes, str]:
-    plt = _plt()
+def dyad_chart(store: Store, actor: str, name: Any) -> tuple[str, str]:
     weight, count, left = power_acts(store, actor)
     powers = load_powers()["powers"]
-    months = sorted({m for s in weight.values() for m in s})
-    fig, ax = plt.subplots(figsize=(9, 3.4))
-    for p in sorted(weight):
-        xs = sorted(weight[p])
-        ax.plot([months.index(m) for m in xs], [weight[p][m] for m in xs], marker="o",
-                label=str(powers.get(p, {}).get("label") or name(p)))
-        for m in xs:
-            ax.annotate(str(count[p][m]), (months.index(m), weight[p][m]), textcoords="offset points",
-                        xytext=(0, 6), ha="center", fontsize=7)
-    ax.axhline(0, color="grey", linewidth=0.8)
-    ax.set_xticks(range(len(months)))
-    ax.set_xticklabels(months, rotation=45, ha="right", fontsize=8)
-    ax.set_ylabel("summed weight\n(+ cooperation, − conflict)", fontsize=8)
-    ax.set_title(f"{name(actor)}: acts with each power, by the month their sentence gives", fontsize=10)
-    if weight:
-        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    labels = {p: str(powers.get(p, {}).get("label") or name(p)) for p in weight}
+    svg = charts.lines(f"{name(actor)}: acts with each power, by the month their sentence gives", weight, count,
+                       labels, "summed weight (+ cooperation, − conflict)")
     n = sum(sum(c.values()) for c in count.values())
     caption = (f"{n} confident acts with a month of their own plotted (the number by each point counts them); "
                f"{left} acts without such a date or with a less confident reading are not plotted.")
-    return _figure_png(fig), caption
+    return svg, caption
 
 
-def profile_chart(answer: dict[str, Any], name: Any) -> tuple[bytes, str]:
-    plt = _plt()
+def profile_chart(answer: dict[str, Any], name: Any) -> tuple[str, str]:
     rows = [r for r in answer["profile"] if r["score"] is not None]
     labels = load_powers()["powers"]
     powers = sorted({r["power"] for r in rows})
-    fig, ax = plt.subplots(figsize=(9, 3.4))
-    width = 0.8 / len(DIMENSIONS)
-    for k, dim in enumerate(DIMENSIONS):
-        for i, p in enumerate(powers):
-            cell = next((r for r in rows if r["power"] == p and r["dimension"] == dim), None)
-            if cell is None:
-                continue  # no evidence: no bar (not a zero)
-            x = i + (k - 1) * width
-            ax.bar(x, cell["score"], width, color=_DIM_COLOURS[dim], label=dim if i == 0 or not ax.containers else None)
-            ax.annotate(f"n={cell['evidence']}", (x, cell["score"]), textcoords="offset points",
-                        xytext=(0, 4 if cell["score"] >= 0 else -11), ha="center", fontsize=7)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=_DIM_COLOURS[d]) for d in DIMENSIONS]
-    ax.legend(handles, DIMENSIONS, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_xticks(range(len(powers)))
-    ax.set_xticklabels([_wrap(str((labels.get(p) or {}).get("label") or name(p)), 18) for p in powers], fontsize=8)
-    ax.axhline(0, color="grey", linewidth=0.8)
-    ax.set_ylim(-1.15, 1.15)
-    ax.set_ylabel("alignment\n(−1 away … +1 toward)", fontsize=8)
-    ax.set_title(f"{answer['actor_name']}: multi-vector profile", fontsize=10)
+    cells = {(r["power"], r["dimension"]): (float(r["score"]), int(r["evidence"])) for r in rows}
+    svg = charts.bars(f"{answer['actor_name']}: multi-vector profile", powers,
+                      {p: str((labels.get(p) or {}).get("label") or name(p)) for p in powers}, DIMENSIONS,
+                      _DIM_COLOURS, cells, "alignment (−1 away … +1 toward)")
     caption = ("Alignment toward each power from acts between them and from positions whose sentence names that "
                "power; n is the number of items behind each bar; no bar where there is no evidence.")
-    return _figure_png(fig), caption
+    return svg, caption
 
 
-def _charts(store: Store, answer: dict[str, Any], name: Any) -> dict[str, tuple[bytes, str]]:
+def _charts(store: Store, answer: dict[str, Any], name: Any) -> dict[str, tuple[str, str]]:
     return {"timeline": timeline_chart(answer), "dyads": dyad_chart(store, answer["actor"], name),
             "profile": profile_chart(answer, name)}
 
 
 def write_report(store: Store, answer: dict[str, Any], out: Path, name: Any) -> list[Path]:
     """Write the report (HTML or Markdown by suffix); returns the files written."""
-    charts = _charts(store, answer, name)
+    drawn = _charts(store, answer, name)
     out.parent.mkdir(parents=True, exist_ok=True)
     written = [out]
     if out.suffix.lower() in (".md", ".markdown"):
         lines = render_markdown(answer) + [f"*{x}*" for x in unread_lines(answer)] + [""]
         lines += ["## Charts", ""]
-        for key, (png, caption) in charts.items():
-            path = out.with_name(f"{out.stem}-{key}.png")
-            path.write_bytes(png)
+        for key, (svg, caption) in drawn.items():
+            path = out.with_name(f"{out.stem}-{key}.svg")
+            path.write_text(svg, encoding="utf-8")
             written.append(path)
             lines += [f"![{key} chart]({path.name})", "", f"*{caption}*", ""]
         out.write_text("\n".join(lines), encoding="utf-8")
         return written
-    out.write_text(render_html(answer, charts), encoding="utf-8")
+    out.write_text(render_html(answer, drawn), encoding="utf-8")
     return written
 
 
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;line-height:1.5;"
           "color:#222}h1{margin-bottom:.1em}.answer{font-size:1.05em;background:#f6f8fb;border-left:4px solid #4c72b0;"
-          "padding:.6em 1em}li{margin:.35em 0}a.cite{text-decoration:none}img{max-width:100%}figcaption{color:#555;"
+          "padding:.6em 1em}li{margin:.35em 0}a.cite{text-decoration:none}svg{max-width:100%;height:auto}figcaption{color:#555;"
           "font-size:.9em}.quote{color:#333}mark{background:#ffe680}.passage{font-size:.9em;color:#444;margin:.3em 0 "
           ".6em 1.2em}details summary{cursor:pointer;color:#555}")
 
 
-def render_html(answer: dict[str, Any], charts: dict[str, tuple[bytes, str]] | None = None) -> str:
+def render_html(answer: dict[str, Any], drawn: dict[str, tuple[str, str]] | None = None) -> str:
     esc = html.escape
     cit = answer.get("citations") or {}
     brief = answer["brief"]
@@ -236,11 +144,10 @@ def render_html(answer: dict[str, Any], charts: dict[str, tuple[bytes, str]] | N
         if sec["statements"]:
             parts.append(f"<h2>{esc(sec['title'])}</h2><ul>" + "".join(
                 f"<li class='{esc(s['kind'])}'>{render(s)}</li>" for s in sec["statements"]) + "</ul>")
-    if charts:
+    if drawn:
         parts.append("<h2>Charts</h2>")
-        for key, (png, caption) in charts.items():
-            parts.append(f"<figure><img alt='{key} chart' src='data:image/png;base64,{base64.b64encode(png).decode()}'>"
-                         f"<figcaption>{esc(caption)}</figcaption></figure>")
+        for key, (svg, caption) in drawn.items():
+            parts.append(f"<figure class='chart-{key}'>{svg}<figcaption>{esc(caption)}</figcaption></figure>")
     if answer.get("sources"):
         parts.append("<h2>Sources</h2><ol>")
         by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)

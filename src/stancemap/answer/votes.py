@@ -63,7 +63,8 @@ def vote_record(store: Store, q: Question, actor_files: tuple[str, ...] = (), k_
     chosen = [r for r in mapped if set(str(r["issues"]).split(",")) & wanted] or mapped
     chosen.sort(key=lambda r: (str(r["date"] or ""), r["symbol"]))
     texts: dict[str | None, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for e in store.rows("events", "source = ? AND predicate LIKE ?", (actor, "vote:%")):
+    # a range, not LIKE 'vote:%', so that the (source, predicate) index serves it
+    for e in store.rows("events", "source = ? AND predicate >= ? AND predicate < ?", (actor, "vote:", "vote;")):
         parsed = parse_vote_rule(e["rule"])
         if parsed:
             texts[parsed[1] or _dated(e["evidence"], resolutions)].append((parsed[0], e))

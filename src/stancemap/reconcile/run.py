@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from ..analysis.acts import acts_by_month
 from ..config import Options
 from ..store import Store
 from .contradict import (
@@ -107,7 +108,8 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
 
 
 def reconcile_store(store: Store, options: Options, threshold: float = THRESHOLD) -> dict[str, int]:
-    """Rebuild derived tables; returns counts of what was found."""
+    """Rebuild derived tables (clusters, contradictions, acts by power and month); returns counts of what was
+    found."""
     events = store.rows("events")
     stances = without_official(store.rows("stances"))  # the record is checked against texts below
     claims = store.rows("claims")
@@ -117,6 +119,7 @@ def reconcile_store(store: Store, options: Options, threshold: float = THRESHOLD
     cclusters = cluster_claims(claims, cvectors)
     contradictions = (find_contradictions(store, claims, events, stances, cvectors, threshold)
                       + official_contradictions(store, options))  # the record is ground truth: never cut
+    store.save_acts(acts_by_month(events))
     store.save_reconciliation(
         [event_cluster_record(c) for c in eclusters], {r["id"]: c.id for c in eclusters for r in c.rows},
         [claim_cluster_record(c) for c in cclusters], {r["id"]: c.id for c in cclusters for r in c.rows},

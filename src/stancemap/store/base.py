@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -376,6 +377,26 @@ class Store:
             self.executemany("UPDATE events SET cluster = ? WHERE id = ?", [(c, e) for e, c in event_cluster_of.items()])
             self.executemany("UPDATE claims SET cluster = ? WHERE id = ?", [(c, e) for e, c in claim_cluster_of.items()])
             self._write_contradictions(contradictions)
+
+    def save_acts(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Replace the acts summed by actor, power and month (:mod:`..analysis.acts`) in one transaction,
+        and record when: a store never summed is told apart from one with nothing to sum."""
+        cols = ["actor", "power", "month", "weight", "acts"]
+        with self.transaction():
+            self.execute("DELETE FROM acts_by_month")
+            self.executemany(f"INSERT INTO acts_by_month ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                             [[r[c] for c in cols] for r in rows])
+            self.execute("DELETE FROM derived_state WHERE name = ?", ("acts_by_month",))
+            self.execute("INSERT INTO derived_state (name, refreshed_at) VALUES (?, ?)",
+                         ("acts_by_month", datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def acts_of(self, actor: str) -> list[dict[str, Any]] | None:
+        """``actor``'s summed acts (rows of :meth:`save_acts`), or None when this store was never summed
+        (reconciled before the table existed): the caller then sums the actor's events itself."""
+        if not self.query("SELECT name FROM derived_state WHERE name = ?", ("acts_by_month",)):
+            return None
+        return self.query("SELECT actor, power, month, weight, acts FROM acts_by_month WHERE actor = ? "
+                          "ORDER BY power, month", (actor,))
 
     def _write_contradictions(self, rows: list[dict[str, Any]]) -> None:
         cols = ["about", "kind", "note", "a_doc", "a_start", "a_end", "a_evidence", "a_value",

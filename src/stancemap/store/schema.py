@@ -150,4 +150,19 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX events_target_confidence ON events(target, confidence)",
         ],
     ),
+    (
+        11,
+        "acts between each actor and each power by month, summed by reconcile for the report's chart",
+        [
+            """CREATE TABLE acts_by_month (
+                actor TEXT NOT NULL,
+                power TEXT NOT NULL,
+                month TEXT NOT NULL,
+                weight {real} NOT NULL,
+                acts INTEGER NOT NULL,
+                PRIMARY KEY (actor, power, month)
+            )""",
+            "CREATE TABLE derived_state (name TEXT PRIMARY KEY, refreshed_at TEXT NOT NULL)",
+        ],
+    ),
 ]
