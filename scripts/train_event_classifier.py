@@ -20,6 +20,8 @@ import numpy as np
 import yaml
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# the models are trained on the float vectors, the reference computation (the pipeline reads int8 ones)
+os.environ["STANCEMAP_EMBED_PRECISION"] = "float"
 
 
 def main() -> None:

@@ -28,6 +28,8 @@ from typing import Any
 import numpy as np
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# the models are trained on the float vectors, the reference computation (the pipeline reads int8 ones)
+os.environ["STANCEMAP_EMBED_PRECISION"] = "float"
 ROOT = Path(__file__).resolve().parents[1]
 ROWS = ROOT / "data" / "training" / "verifier.jsonl"
 OUT = ROOT / "src" / "stancemap" / "verify" / "data" / "verifier.npz"

@@ -96,8 +96,8 @@ class Options:
 
 
 @lru_cache(maxsize=8)
-def _fingerprint(pipeline: tuple[str, ...], user_files: tuple[str, ...]) -> str:
-    h = hashlib.sha256(repr(pipeline).encode())
+def _fingerprint(pipeline: tuple[str, ...], user_files: tuple[str, ...], embed_precision: str) -> str:
+    h = hashlib.sha256(repr((pipeline, embed_precision)).encode())
     root = Path(__file__).resolve().parent
     for f in sorted(root.rglob("*")):
         if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
@@ -112,7 +112,10 @@ def _fingerprint(pipeline: tuple[str, ...], user_files: tuple[str, ...]) -> str:
 
 def extractor_fingerprint(options: Options) -> str:
     """What produced a document's records: the package's code and data, the pipeline and the user's
-    reference files. A stored document read by another extractor is re-read on the next ingest."""
+    reference files, and the embedding precision (int8 and float vectors decide a little apart). A stored
+    document read by another extractor is re-read on the next ingest."""
+    from .nlp.embed import precision
+
     user = (*options.actors_files, *([options.issues_file] if options.issues_file else []), *options.lexicon_files,
             *options.resolutions_files)
-    return _fingerprint(tuple(options.pipeline), tuple(user))
+    return _fingerprint(tuple(options.pipeline), tuple(user), precision())

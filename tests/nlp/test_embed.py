@@ -16,7 +16,8 @@ TEXTS = [
 
 
 @pytest.mark.slow
-def test_onnx_backend_matches_sentence_transformers() -> None:
+def test_onnx_backend_matches_sentence_transformers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STANCEMAP_EMBED_PRECISION", "float")
     if E.onnx_session() is None:
         pytest.skip("ONNX Runtime or the export is unavailable here; the torch backend is in use")
     got = E.encode(TEXTS)
@@ -27,6 +28,28 @@ def test_onnx_backend_matches_sentence_transformers() -> None:
     # order and batch composition do not matter
     again = E.encode(list(reversed(TEXTS)))
     assert float(np.abs(again[::-1] - got).max()) < 1e-5
+
+
+@pytest.mark.slow
+def test_int8_vectors_stay_close_to_the_float_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default precision: int8 matrix products, each vector within a small angle of the float one, and
+    the cache never hands a vector computed at one precision to a caller at the other."""
+    monkeypatch.setenv("STANCEMAP_EMBED_PRECISION", "int8")
+    if E.onnx_session() is None:
+        pytest.skip("ONNX Runtime or the quantised model is unavailable here; the torch backend is in use")
+    quick = E.embed(TEXTS)
+    monkeypatch.setenv("STANCEMAP_EMBED_PRECISION", "float")
+    exact = E.embed(TEXTS)
+    cos = (quick * exact).sum(axis=1)
+    assert float(cos.min()) > 0.97
+    assert float(np.abs(quick - exact).max()) > 1e-4  # two computations, two cache entries
+
+
+def test_precision_defaults_to_int8_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STANCEMAP_EMBED_PRECISION", raising=False)
+    assert E.precision() == "int8"
+    monkeypatch.setenv("STANCEMAP_EMBED_PRECISION", "Float")
+    assert E.precision() == "float"
 
 
 def test_backend_names_one_of_two() -> None:
