@@ -101,13 +101,17 @@ def _named_as(verb: Any) -> list[Any]:
 
 _GROWTH_VERBS = {"grow", "mount", "increase", "rise", "intensify"}
 _RELIEF = {"humanitarian", "relief", "charitable", "charity", "refugee"}
-_SETTLEMENT = {"settlement", "ceasefire", "cease-fire", "truce", "de-escalation", "armistice"}
+# what asking for restraint, talks or a ceasefire asks of a conflict's sides
+_SETTLEMENT = {"settlement", "ceasefire", "cease-fire", "truce", "de-escalation", "armistice", "restraint", "dialogue",
+               "negotiation", "cessation", "diplomacy"}
+_SETTLE_VERBS = {"resolve", "settle", "end", "stop", "halt", "de-escalate"}
 _CONFLICT = {"conflict", "war", "crisis", "dispute", "hostility", "fighting"}
 
 
 def _settling(tok: Any) -> bool:
     """Whether a request asks for the conflict to be settled ("asking for a peaceful resolution of the
-    conflict", "called for a ceasefire"): addressed, when no one is named, to the conflict's sides."""
+    conflict", "called for a ceasefire", "for restraint", "for the conflict to be resolved through dialogue"):
+    addressed, when no one is named, to the conflict's sides."""
     for t in tok.subtree:
         lemma = t.lemma_.lower()
         if lemma in _SETTLEMENT:
@@ -115,6 +119,9 @@ def _settling(tok: Any) -> bool:
         if lemma in ("resolution", "end", "solution") and any(
                 o.lemma_.lower() in _CONFLICT for _, o in cl.prep_objects(t, {"of", "to"})):
             return True
+        if lemma in _SETTLE_VERBS and t.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CONFLICT for c in t.children):
+            return True  # "called for the conflict to be resolved", "urged them to end the war"
     return False
 
 

@@ -374,19 +374,23 @@ class StanceDetector:
                             polarity, rule, conf = got
                             out.append(self._stance(doc, sent, h, iid, polarity, c.pred, ref_year, rule,
                                                     conf * h.confidence))
-        return self._implied(doc, _dedupe(out))
+        return self._implied(doc, _dedupe(out), named)
 
-    def _implied(self, doc: Document, stances: list[Stance]) -> list[Stance]:
+    def _implied(self, doc: Document, stances: list[Stance], named: dict[int, set[str]]) -> list[Stance]:
         """Positions that the issue file says a position implies ("abstained on the resolution
         condemning the invasion" is also neutral on the invasion). They only fill in: a holder who
-        states a position on the implied issue in the same sentence keeps that one."""
+        states a position on the implied issue in the same sentence keeps that one. An implied issue whose
+        label names actors needs one of them named near, as a stated one does (calling for talks between
+        two other states is no position on Russia's war)."""
         issues = {m.issue.id: m.issue for m in self.models}
+        subjects = self.subjects()
         have = {(s.sent, s.actor, s.actor_sector, s.issue) for s in stances}
         out = list(stances)
         for s in stances:
             for imp in issues[s.issue].implies:
                 key = (s.sent, s.actor, s.actor_sector, imp.issue)
-                if imp.when != s.stance or key in have:
+                if imp.when != s.stance or key in have or (
+                        subjects.get(imp.issue) and not self._named_near(named, s.sent, subjects[imp.issue])):
                     continue
                 if imp.acts and not any(e.sent == s.sent and e.source == s.actor and e.type in imp.acts
                                         and not e.negated and (s.actor_sector is None or e.source_sector in
