@@ -92,6 +92,15 @@ class Clause:
         self.acts = same_act(self.stems)
 
 
+
+def named_by_sentence(doc: Document) -> dict[int, set[str]]:
+    """Sentence index -> the actor codes its mentions resolve to."""
+    named: dict[int, set[str]] = {}
+    for m in doc.mentions:
+        if m.code:
+            named.setdefault(m.sent, set()).add(m.code)
+    return named
+
 class StanceDetector:
     def __init__(self, models: tuple[IssueModel, ...], lookup: ActorLookup, relevance: float = 0.45,
                  min_terms: float = 1.0, similar_min: float = 0.45,
@@ -306,10 +315,7 @@ class StanceDetector:
         ref_year = ref[:4] if ref else None
         candidates: list[tuple[Any, Any, dict[str, float], list[Clause], list[Any], dict[int, dict[str, float]]]] = []
         subjects = self.subjects()
-        named: dict[int, set[str]] = {}  # sentence -> the actor codes it names
-        for m in doc.mentions:
-            if m.code:
-                named.setdefault(m.sent, set()).add(m.code)
+        named = named_by_sentence(doc)
         for sent in doc.sentences:
             if sent.idx in doc.structured:
                 continue  # read by a reader of its form (a roll call), not prose
@@ -376,7 +382,7 @@ class StanceDetector:
                                                     conf * h.confidence))
         return self._implied(doc, _dedupe(out), named)
 
-    def _implied(self, doc: Document, stances: list[Stance], named: dict[int, set[str]]) -> list[Stance]:
+    def _implied(self, doc: Document, stances: list[Stance], named: dict[int, set[str]] | None = None) -> list[Stance]:
         """Positions that the issue file says a position implies ("abstained on the resolution
         condemning the invasion" is also neutral on the invasion). They only fill in: a holder who
         states a position on the implied issue in the same sentence keeps that one. An implied issue whose
@@ -384,6 +390,7 @@ class StanceDetector:
         two other states is no position on Russia's war)."""
         issues = {m.issue.id: m.issue for m in self.models}
         subjects = self.subjects()
+        named = named_by_sentence(doc) if named is None else named
         have = {(s.sent, s.actor, s.actor_sector, s.issue) for s in stances}
         out = list(stances)
         for s in stances:
