@@ -92,7 +92,6 @@ class Clause:
         self.acts = same_act(self.stems)
 
 
-
 def named_by_sentence(doc: Document) -> dict[int, set[str]]:
     """Sentence index -> the actor codes its mentions resolve to."""
     named: dict[int, set[str]] = {}
@@ -100,6 +99,7 @@ def named_by_sentence(doc: Document) -> dict[int, set[str]]:
         if m.code:
             named.setdefault(m.sent, set()).add(m.code)
     return named
+
 
 class StanceDetector:
     def __init__(self, models: tuple[IssueModel, ...], lookup: ActorLookup, relevance: float = 0.45,
