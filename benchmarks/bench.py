@@ -308,17 +308,17 @@ def main() -> None:
                    "stage_share_of_parse": {s: round(full.timings.get(s, 0.0) / max(full.timings.get("parse", 0.0), 1e-9),
                                                      2) for s in STAGES if s != "parse"}}
 
-        # 3b. the same with float embeddings (STANCEMAP_EMBED_PRECISION=float; the default is int8)
-        os.environ["STANCEMAP_EMBED_PRECISION"] = "float"
+        # 3b. the same with int8 embeddings (STANCEMAP_EMBED_PRECISION=int8; not the default)
+        os.environ["STANCEMAP_EMBED_PRECISION"] = "int8"
         from stancemap.nlp import embed
 
-        embed.embed(["The float model is loaded once, before the timed run."])
+        embed.embed(["The int8 model is written and loaded once, before the timed run."])
         pipeline.timings.clear()
-        fl = ingest(rel_paths, str(tmp / "full-float.db"), prefilter=False, pipeline=pipeline)
-        fl_s = sum(fl.timings.get(s, 0.0) for s in STAGES)
-        result |= {"ratio_pipeline_to_bare_parse_float": round(fl_s / bare_rel, 2),
-                   "stage_share_of_parse_float.stances": round(fl.timings.get("stances", 0.0)
-                                                                / max(fl.timings.get("parse", 0.0), 1e-9), 2)}
+        q8 = ingest(rel_paths, str(tmp / "full-int8.db"), prefilter=False, pipeline=pipeline)
+        q8_s = sum(q8.timings.get(s, 0.0) for s in STAGES)
+        result |= {"ratio_pipeline_to_bare_parse_int8": round(q8_s / bare_rel, 2),
+                   "stage_share_of_parse_int8.stances": round(q8.timings.get("stances", 0.0)
+                                                               / max(q8.timings.get("parse", 0.0), 1e-9), 2)}
         os.environ.pop("STANCEMAP_EMBED_PRECISION")
 
         # 1. the mixed stream, streamed through ingest with the pre-filter
@@ -374,7 +374,7 @@ def main() -> None:
 
 TARGETS = {
     "throughput_vs_bare_parse": (">=", 3.0), "throughput_vs_bare_parse_ray_2_workers": (">=", 3.0),
-    "ratio_ray_2_workers_to_bare_parse": ("<=", 1.3), "ratio_pipeline_to_bare_parse_float": ("<=", 1.3),
+    "ratio_ray_2_workers_to_bare_parse": ("<=", 1.3), "ratio_pipeline_to_bare_parse_int8": ("<=", 1.3),
     "gold_records_lost_pct": ("<=", 2.0),
     "pipeline_records_lost_pct": ("<=", 2.0), "ratio_pipeline_to_bare_parse": ("<=", 1.3),
     "peak_rss_mb": ("<=", 1536.0),

@@ -32,7 +32,7 @@ def test_onnx_backend_matches_sentence_transformers(monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.slow
 def test_int8_vectors_stay_close_to_the_float_ones(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The default precision: int8 matrix products, each vector within a small angle of the float one, and
+    """The opt-in precision: int8 matrix products, each vector within a small angle of the float one, and
     the cache never hands a vector computed at one precision to a caller at the other."""
     monkeypatch.setenv("STANCEMAP_EMBED_PRECISION", "int8")
     if E.onnx_session() is None:
@@ -45,11 +45,11 @@ def test_int8_vectors_stay_close_to_the_float_ones(monkeypatch: pytest.MonkeyPat
     assert float(np.abs(quick - exact).max()) > 1e-4  # two computations, two cache entries
 
 
-def test_precision_defaults_to_int8_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_precision_defaults_to_float_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("STANCEMAP_EMBED_PRECISION", raising=False)
-    assert E.precision() == "int8"
-    monkeypatch.setenv("STANCEMAP_EMBED_PRECISION", "Float")
     assert E.precision() == "float"
+    monkeypatch.setenv("STANCEMAP_EMBED_PRECISION", "INT8")
+    assert E.precision() == "int8"
 
 
 def test_backend_names_one_of_two() -> None:

@@ -385,9 +385,11 @@ class StanceDetector:
     def _implied(self, doc: Document, stances: list[Stance], named: dict[int, set[str]] | None = None) -> list[Stance]:
         """Positions that the issue file says a position implies ("abstained on the resolution
         condemning the invasion" is also neutral on the invasion). They only fill in: a holder who
-        states a position on the implied issue in the same sentence keeps that one. An implied issue whose
-        label names actors needs one of them named near, as a stated one does (calling for talks between
-        two other states is no position on Russia's war)."""
+        states a position on the implied issue in the same sentence keeps that one. A position on an issue
+        whose label names no one implies one on an issue that names actors only where one of them is named
+        near, as a stated one would need (calling for talks between two other states is no position on
+        Russia's war); an issue about named actors carries its implications (refusing to recognise Kosovo
+        backs Belgrade's claim)."""
         issues = {m.issue.id: m.issue for m in self.models}
         subjects = self.subjects()
         named = named_by_sentence(doc) if named is None else named
@@ -397,7 +399,8 @@ class StanceDetector:
             for imp in issues[s.issue].implies:
                 key = (s.sent, s.actor, s.actor_sector, imp.issue)
                 if imp.when != s.stance or key in have or (
-                        subjects.get(imp.issue) and not self._named_near(named, s.sent, subjects[imp.issue])):
+                        subjects.get(imp.issue) and not subjects.get(s.issue)
+                        and not self._named_near(named, s.sent, subjects[imp.issue])):
                     continue
                 if imp.acts and not any(e.sent == s.sent and e.source == s.actor and e.type in imp.acts
                                         and not e.negated and (s.actor_sector is None or e.source_sector in
