@@ -613,8 +613,10 @@ class Resolver:
             if low == "it" and (tok.head.lemma_ in _EXPLETIVE_HEADS or (tok.dep_ == "nsubjpass" and any(
                     c.dep_ == "ccomp" for c in tok.head.children))):
                 return None  # "It may seem that ...", "it is clear that ...", "it should be noted that ..."
-            def want(a: Actor) -> bool:  # a state or organisation, or one body ("the government ... its")
+            def want(a: Actor) -> bool:  # a state or organisation, or one body ("the government ... its"), or
+                # an "it" already resolved to one ("It abstained ..., and it has never joined ...")
                 return a.code is not None and (a.kind in ("state", "org") or (
+                    a.kind == "pronoun" and a.rule.startswith("pronoun") and "we->" not in a.rule) or (
                     a.kind == "group" and self._tag[a.head] == "NN" and a.sector in ("GOV", "LEG", "JUD", "MIL")))
         elif low in _PRONOUNS_PLURAL:
             want = lambda a: a.kind == "group" and a.code is not None  # noqa: E731
@@ -628,10 +630,10 @@ class Resolver:
                 return replace(bound, start=tok.i, end=tok.i + 1, head=tok.i,
                                kind="pronoun" if bound.kind != "person" else "person",
                                rule=f"pronoun-bound->{bound.rule}", confidence=round(bound.confidence * 0.8, 2))
-        # Centering: the subject of the previous sentence is the likeliest antecedent.
+        # Centering: the subject of the previous sentence is the likeliest antecedent (or the subject's
+        # owner: "China's position on Ukraine predates the war. In 2014 it abstained ..." is China).
         prev_subjects = [a for a in reversed(self.history) if a.head < sent.start and want(a)
-                         and self._dep[a.head] in ("nsubj", "nsubjpass")
-                         and self._within_sentences(a.head, tok.i, 1)]
+                         and self._subject_like(a.head) and self._within_sentences(a.head, tok.i, 1)]
         if prev_subjects and not any(a.head >= sent.start and a.head < tok.i and want(a) for a in self.history):
             a = prev_subjects[-1] if len({p.code for p in prev_subjects}) == 1 else min(prev_subjects, key=lambda x: x.head)
             return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun" if a.kind != "person" else "person",
@@ -667,6 +669,12 @@ class Resolver:
                 return replace(a, start=tok.i, end=tok.i + 1, head=tok.i, kind="pronoun" if a.kind != "person" else
                                "person", rule=f"pronoun->{a.rule}", confidence=round(a.confidence * 0.7, 2))
         return None
+
+    def _subject_like(self, i: int) -> bool:
+        """Whether token ``i`` is a clause's subject, or the possessor of one ("Armenia's line")."""
+        if self._dep[i] in ("nsubj", "nsubjpass"):
+            return True
+        return self._dep[i] == "poss" and self.parsed[i].head.dep_ in ("nsubj", "nsubjpass")
 
     def _clause_subject(self, tok: Any) -> Actor | None:
         """The resolved subject of the clause ``tok`` is in, if it comes before ``tok``."""
