@@ -411,10 +411,9 @@ def vote_contradictions(events: list[Row], published: dict[str, str | None] | No
 
 
 def dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One contradiction per pair of evidence spans, one per question two documents disagree on (the
-    best-scored pair of sentences stands for the others), and one per statement that several sources
-    contradict alike (the others named in the note), ranked by score: a reader wants each disagreement
-    once, not once per sentence or copy that repeats it."""
+    """One contradiction per pair of evidence spans, and one per question two documents disagree on
+    (the best-scored pair of sentences stands for the others), ranked by score: a reader wants each
+    disagreement once, not once per sentence that repeats it."""
     best: dict[tuple[Any, ...], dict[str, Any]] = {}
     for r in rows:
         sides = sorted([(r["a_doc"], r["a_start"], r["a_end"]), (r["b_doc"], r["b_start"], r["b_end"])])
@@ -423,24 +422,10 @@ def dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             best[key] = r
     ranked = sorted(best.values(), key=lambda r: (-r["score"], r["kind"], r["a_doc"], r["b_doc"], r["a_start"] or 0))
     seen: set[tuple[Any, ...]] = set()
-    kept: dict[tuple[Any, ...], dict[str, Any]] = {}  # (kind, about, one side's span, other side's value)
     out = []
     for r in ranked:
         key = (r["kind"], r["about"], *sorted((r["a_doc"], r["b_doc"])))
-        if key in seen:
-            continue
-        seen.add(key)
-        a = (r["a_doc"], r["a_start"], r["a_end"])
-        b = (r["b_doc"], r["b_start"], r["b_end"])
-        same = kept.get((r["kind"], r["about"], a, r["b_value"])) or kept.get((r["kind"], r["about"], b, r["a_value"]))
-        if same is not None:
-            # one statement contradicted by another source saying what an already flagged one says (two
-            # copies of a roll call): one disagreement, its other sources named in the note
-            spans = {(same["a_doc"], same["a_start"], same["a_end"]), (same["b_doc"], same["b_start"], same["b_end"])}
-            also = f"also said by {r['b_doc'] if a in spans else r['a_doc']}"
-            same["note"] = f"{same['note']}; {also}" if same.get("note") else also
-            continue
-        kept[(r["kind"], r["about"], a, r["b_value"])] = r
-        kept[(r["kind"], r["about"], b, r["a_value"])] = r
-        out.append(r)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
     return out
