@@ -234,8 +234,9 @@ def negation(verb: Any) -> tuple[bool, str]:
         if verb.dep_ == "conj" and not any(c.dep_ in SUBJ + SUBJ_PASS for c in verb.children):
             subject_of = verb.head  # "none of them supported X and imposed Y": the subject is shared
         for s in subject_of.children:
+            # "no state", "neither Washington nor Brussels", "neither the EU nor the US" ("neither" as preconj)
             if s.dep_ in SUBJ + SUBJ_PASS and (s.lower_ in NEG_DETERMINERS or any(
-                    d.lower_ in NEG_DETERMINERS for d in s.children if d.dep_ in ("det", "amod"))):
+                    d.lower_ in NEG_DETERMINERS for d in s.children if d.dep_ in ("det", "amod", "preconj"))):
                 neg = True
     if not neg:
         # "offered no help", "offers neither values nor prospects": the object is denied
