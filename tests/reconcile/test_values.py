@@ -135,3 +135,16 @@ def test_tallies_citing_different_symbols_or_years_apart_are_two_votes() -> None
     # a stated period counts for its claim, whatever the document's date
     dated = dict(d, period="2024-12")
     assert value_contradictions([c, dated], idf, published=same_week) == []
+
+
+def test_two_figures_that_say_they_measure_different_things_are_not_one_quantity() -> None:
+    ta = "Trade with Peru nearly doubled in 2021 as exporters found new markets."
+    tb = "Money transfers from Peru more than tripled in 2021, the central bank said."
+    tc = "Trade with Peru grew about 150% in 2021, according to the customs office."
+    trade = claim("a", 100, "percent", "growth of trade with Peru", ta, subject="CHL", period="2021")
+    remittances = claim("b", 200, "percent", "growth of money transfers from Peru", tb, subject="CHL", period="2021")
+    trade_again = claim("c", 150, "percent", "growth of trade with Peru", tc, subject="CHL", period="2021")
+    words = frozenset({"peru"})  # an actor's name says nothing of what is measured
+    assert value_contradictions([trade, remittances], idf_for(ta, tb, tc), actor_words=words) == []
+    found = value_contradictions([trade, trade_again], idf_for(ta, tb, tc), actor_words=words)
+    assert len(found) == 1 and {found[0]["a_value"], found[0]["b_value"]} == {"100", "150"}

@@ -119,6 +119,10 @@ def _value_tokens(r: dict[str, Any]) -> set[str]:
     return set(re.findall(r"\d+(?:[.,/]\d+)*", r.get("surface") or ""))
 
 
+# words of a derived indicator ("growth of trade with Russia") that say how it changed, not what it measures
+_CHANGE_WORDS = {stem(w) for w in ("growth", "change", "increase", "decrease", "rise", "fall", "drop")}
+
+
 def indicator_terms(r: dict[str, Any]) -> set[str]:
     """The words of the indicator that name what is measured (not the unit, not filler)."""
     unit = stem(unit_key(r.get("unit")))
@@ -204,6 +208,9 @@ def _features(a: dict[str, Any], b: dict[str, Any], ta: set[str], tb: set[str], 
     if vectors and a["id"] in vectors and b["id"] in vectors:
         emb = float(vectors[a["id"]][-1] @ vectors[b["id"]][-1])
     ia, ib = indicator_terms(a), indicator_terms(b)
+    core_a, core_b = ia - actor_words - _CHANGE_WORDS, ib - actor_words - _CHANGE_WORDS
+    if core_a and core_b and not core_a & core_b:
+        return None  # both say what they measure, and it is not the same thing ("trade" vs "money transfers")
     ind = len(ia & ib) / min(len(ia), len(ib)) if ia and ib else None
     sa, sb = a.get("subject"), b.get("subject")
     subject = "unknown" if not (sa and sb) else ("same" if sa == sb else "different")
