@@ -72,3 +72,14 @@ def test_events_follow_the_convention_and_the_registry(pipe: Pipeline) -> None:
     got: dict[str, Any] = {e.source: (e.type, e.target, e.negated, e.date) for e in doc.events if e.rule.startswith("vote")}
     assert got == {"FJI": ("ACCUSE", "RUS", False, "2022-10-12"), "MLI": ("REJECT", "UN", False, "2022-10-12"),
                    "TGO": ("ACCUSE", "RUS", True, "2022-10-12")}
+
+
+@pytest.mark.slow
+def test_a_listed_apposition_votes_and_the_resolution_before_names_the_target(pipe: Pipeline) -> None:
+    """"Its neighbours A, B and C abstained": the listed states vote, not whoever "its" is; a resolution on the war
+    named in the sentence before tells whom the abstention declines to condemn."""
+    text = ("Ethiopia invaded Eritrea in May. The General Assembly voted on a resolution condemning the invasion on "
+            "2 June. Its neighbours Kenya, Djibouti and Somalia abstained.")
+    doc = pipe(Document(id="t", text=text, published="2021-06-10"))
+    got = {(e.source, e.type, e.target, e.negated) for e in doc.events if e.rule.startswith("vote")}
+    assert got == {(s, "ACCUSE", "ETH", True) for s in ("KEN", "DJI", "SOM")}

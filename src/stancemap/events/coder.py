@@ -292,6 +292,8 @@ class Coder(Roles):
             sent = doc.sentence_of(tok.idx)
             if sent is None or sent.idx in doc.structured or self.match(tok) is not None:
                 continue
+            if any(getattr(cl.held_back(t), "i", None) == tok.i for t in tok.subtree):
+                continue  # "refrained from / stopped short of criticising": the act is the gerund's, held back
             if any(h in range(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)) for h in heads) \
                     and tok.dep_ != "ROOT":
                 continue  # a clause that already holds a coded act

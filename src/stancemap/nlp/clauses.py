@@ -24,6 +24,8 @@ INTENT_HEADS = {"plan", "intend", "aim", "seek", "want", "wish", "hope", "pledge
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CESSATION = {"stop", "cease", "quit", "halt", "discontinue", "end"}
+# "avoided condemning", "refrained from criticising": the act was held back (not done)
+AVOIDANCE = {"avoid", "refrain", "eschew", "forgo", "forego", "shun", "desist", "abstain"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NEG_DETERMINERS = {"no", "none", "neither", "nobody", "nothing"}
 
@@ -101,9 +103,11 @@ def _clause_head(verb: Any) -> Any:
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
-            # "showed leniency in allowing rallies": the verb of the clause the phrase hangs on
+            # "showed leniency in allowing rallies", "stopped short of imposing": the verb of the clause
+            # the phrase hangs on
             up = t.head.head
-            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i and up.dep_ in ("dobj", "pobj", "prep", "attr", "acomp"):
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i and up.dep_ in ("dobj", "pobj", "prep", "attr",
+                                                                                   "acomp", "advmod"):
                 up = up.head
             if up.pos_ in ("VERB", "AUX"):
                 t = up
@@ -218,12 +222,32 @@ def prep_objects(tok: Any, preps: tuple[str, ...] | set[str] | None = None) -> l
     return out
 
 
+def held_back(verb: Any) -> Any | None:
+    """The verb that holds the act back, when ``verb`` is a gerund under one: "avoided condemning",
+    "refrained from criticising", "stopped / fell short of imposing"."""
+    if verb.tag_ != "VBG":
+        return None
+    head = verb.head
+    if verb.dep_ in ("xcomp", "dobj") and head.lemma_.lower() in AVOIDANCE:
+        return head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        gov = head.head
+        if head.lower_ == "from" and gov.lemma_.lower() in AVOIDANCE | {"hold", "shy", "keep"}:
+            return gov  # "refrained from", "held back from", "shied away from"
+        if head.lower_ == "of" and gov.lower_ == "short" and gov.head.lemma_.lower() in ("stop", "fall"):
+            return gov.head
+    return None
+
+
 def negation(verb: Any) -> tuple[bool, str]:
     """(negated, how): how is "refusal" (will not / does not / cannot) or "plain" (did not, has not)."""
     verb = _predicate(verb)
     if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VBG" and verb.head.lemma_.lower() in CESSATION \
             and not any(c.dep_ == "neg" for c in verb.head.children):
         return True, "plain"  # "stopped accepting Mir cards": the act is over
+    held = held_back(verb)
+    if held is not None:
+        return not any(c.dep_ == "neg" for c in held.children), "plain"  # "did not refrain from": done
     toks = [verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]]
     neg = any(c.dep_ == "neg" for c in verb.children)
     if not neg and verb.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in verb.head.children):

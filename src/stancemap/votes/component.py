@@ -156,16 +156,21 @@ class VotesComponent:
                               before))
 
     # -- records ------------------------------------------------------------------------------------
-    def _target(self, res: Resolution | None, doc: Document, sent_text: str, pv: ProseVote | None = None) -> str | None:
+    def _target(self, res: Resolution | None, doc: Document, sent_text: str, pv: ProseVote | None = None,
+                before: str = "") -> str | None:
         """Whom the vote condemns: the registry's record, else what the resolution's phrase says, else the
-        attacker of the state a resolution is "on", else (for a text about a war) the war's aggressor."""
+        attacker of the state a resolution is "on", else (for a text about a war, in this sentence or the one
+        before it: "... a resolution condemning the invasion. Kazakhstan and Kyrgyzstan abstained.") the
+        war's aggressor."""
         if res is not None and res.condemns:
             return res.condemns
         if pv is not None and pv.condemns:
             return pv.condemns
         if pv is not None and pv.topic:
             return self._aggressor(doc, pv.topic)
-        return self._aggressor(doc) if re.search(r"\b(?:aggression|invasion|war|troops)\b", sent_text, re.I) else None
+        war = re.compile(r"\b(?:aggression|invasion|war|troops)\b", re.I)
+        return self._aggressor(doc) if war.search(sent_text) or (
+            pv is not None and pv.resolution_tok is None and war.search(before)) else None
 
     @staticmethod
     def _aggressor(doc: Document, attacked: str | None = None) -> str | None:
@@ -269,13 +274,14 @@ class VotesComponent:
             votes = self.reader.read(span, index, date, previous)
             previous = votes
             text = doc.text[s.start:s.end]
+            before = doc.text[doc.sentences[s.idx - 1].start:s.start] if s.idx > 0 else ""
             for pv in votes:
                 for res, vdate in self._resolutions(doc, pv, (s.start, s.end), refs, main):
                     if not self._on_record(res, doc, (s.start, s.end), pv):
                         continue
                     ev, st = self._records(doc, pv.voter, pv.value, res, vdate, s.start, s.end, s.idx,
                                            pv.tok.idx if pv.tok is not None else s.start,
-                                           self._target(res, doc, text, pv), False, text, subject=pv.act)
+                                           self._target(res, doc, text, pv, before), False, text, subject=pv.act)
                     events += ev if pv.act else []
                     stances += st
         voted = {(e.sent, e.head) for e in events}

@@ -215,12 +215,16 @@ class ProseReader:
         seen = {t.i for t in todo}
         while todo:
             t = todo.pop(0)
+            named = False
             for c in t.children:  # "Kazakhstan, Kyrgyzstan, ..." parsed as apposition
                 if c.dep_ == "appos" and c.i not in seen:
                     seen.add(c.i)
                     todo += [x for x in cl.conjuncts(c) if x.i not in seen or x.i == c.i]
                     seen |= {x.i for x in cl.conjuncts(c)}
-            a = self._state(t, index, date)
+                    named = named or self._state(c, index, date) is not None
+            # "Its neighbours Kazakhstan, Kyrgyzstan and Tajikistan": the apposition names who; the noun's
+            # owner ("its") is someone else
+            a = None if named and t.pos_ == "NOUN" else self._state(t, index, date)
             if a is not None:
                 out.append(a)
             elif t.lemma_.lower() in GROUP_NOUNS or t.pos_ == "NUM" or t.like_num:
