@@ -39,6 +39,8 @@ _FROM_GIVER = {"help", "aid", "support", "assistance", "pressure", "loan", "mess
                "letter", "demand", "warning", "threat", "criticism", "backing", "offer", "funding", "weapon", "arm",
                "guarantee", "assurance", "receive", "get", "obtain", "secure", "accept", "seek", "hear"}
 _STATE_LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "around", "near"}
+# Heads of "on X" where X is an addressee or the one a measure is on, not a place.
+_ON_ADDRESSEE = {"call", "prevail", "sanction", "pressure", "embargo", "restriction", "demand", "ultimatum"}
 _MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PRONOUNS_THING = {"it", "its", "itself"}
@@ -245,6 +247,8 @@ class Resolver:
         preps = _STATE_LOCATIVE if state else _LOCATIVE
         if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _FROM_GIVER:
             return False  # "help from Moscow", "received a letter from Kyiv": who gave it
+        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in _ON_ADDRESSEE:
+            return False  # "called on Kyiv to cease fire", "sanctions on Moscow": who is asked or hit
         return tok.dep_ == "pobj" and tok.head.lower_ in preps and tok.head.dep_ != "agent"
 
     def _phrase_sector(self, head: Any) -> tuple[str | None, str | None, int]:
