@@ -16,7 +16,7 @@ from stancemap.model import Document
 from tests.cases import load_cases, report, run_cases
 
 CASES = load_cases(Path(__file__).parent / "cases.yaml")
-FLOOR = 0.76  # raised as the detector improves; never lowered
+FLOOR = 0.79  # raised as the detector improves; never lowered
 
 
 def stances(doc: Document) -> list[dict[str, Any]]:

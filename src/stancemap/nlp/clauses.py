@@ -330,6 +330,9 @@ def modality(verb: Any) -> tuple[str, Any | None]:
             t = t.head
         else:
             break
+    if "would" in auxs and not auxs & HYPOTHETICAL_AUX - {"would"} and any(
+            c.dep_ == "neg" and c.lower_ == "never" for c in verb.children):
+        return "intent", speech  # "Ukraine would never accept the annexation": a categorical refusal, no condition
     if auxs & HYPOTHETICAL_AUX - {"would"} or ("would" in auxs and speech is None):
         return "hypothetical", speech
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_HEADS:

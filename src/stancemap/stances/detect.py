@@ -189,8 +189,11 @@ class StanceDetector:
             holders = [a for a in (lookup(s, index, date) for s in subs) if a]
             modality, speech = cl.modality(tok)
             speakers: list[Mention] = []
+            official = False  # "..., President X said" with X's state unknown: still an official speaking
             if speech is not None:
                 speakers = [a for a in (lookup(s, index, date) for s in cl.subjects(speech)[0]) if a]
+                official = any((m := index.get(s.idx)) is not None and m.sector in ("GOV", "MIL", "LEG", "JUD")
+                               for s in cl.subjects(speech)[0])
                 if speakers and (not holders or any(h.code == speakers[0].code for h in holders)):
                     # the speakers hold it ("business and civil society activists argue that ...": both)
                     holders = list({(a.code, a.sector): a for a in speakers if a.code == speakers[0].code}.values())
@@ -210,7 +213,7 @@ class StanceDetector:
             negated, _ = cl.negation(tok)
             if stem(tok.lemma_) in _REFUSAL_STEMS:
                 negated = not negated
-            out.append(Clause(tok, holders, stems, negated, modality, bool(speakers)))
+            out.append(Clause(tok, holders, stems, negated, modality, bool(speakers) or official))
         return out
 
     def _event_clauses(self, doc: Document, sent: Any, clauses: list[Clause]) -> list[Clause]:
