@@ -46,6 +46,7 @@ from .vocab import (
     _MEDIATION_CAMEO,
     _MEDIATION_WORDS,
     _RELIEF,
+    _WAR_NOUNS,
     DOMESTIC_DEFAULT_TARGET,
     FORCE_TYPES,
     GENERIC_CAMEO,
@@ -267,6 +268,7 @@ class Coder(Roles):
         self._anti_war_targets(doc, events, known_conflicts)
         self.aggressors = self._aggressors(events, known_conflicts)
         self._relief_recipients(doc, events)
+        self._war_targets(doc, events)
         return self._drop_dangling(events)
 
     @staticmethod
@@ -451,6 +453,22 @@ class Coder(Roles):
             tok = cl.token_at(doc.parsed, e.head)
             if tok is not None and any(t.lemma_.lower() in _RELIEF for t in tok.subtree):
                 e.target, e.target_sector = victim, None
+
+    def _war_targets(self, doc: Document, events: list[Event]) -> None:
+        """ "Moldova condemned the invasion": criticism of the text's war with no one named is aimed at whoever
+        wages it (the most frequent attacker of the most attacked state), not left without a target."""
+        if not self.aggressors:
+            return
+        _, attacker = next(iter(self.aggressors.items()))
+        for e in events:
+            if e.type != "ACCUSE" or e.target or e.source == attacker:
+                continue
+            tok = cl.token_at(doc.parsed, e.head)
+            if tok is None:
+                continue
+            objs = cl.direct_objects(tok) + [o for _, o in cl.prep_objects(tok, {"against", "over", "for"})]
+            if any(o.lemma_.lower() in _WAR_NOUNS for o in objs):
+                e.target, e.target_sector = attacker, None
 
     @staticmethod
     def _anti_war_targets(doc: Document, events: list[Event], known: Counter[tuple[str | None, str | None]]) -> None:

@@ -101,6 +101,9 @@ def _named_as(verb: Any) -> list[Any]:
 
 _GROWTH_VERBS = {"grow", "mount", "increase", "rise", "intensify"}
 _RELIEF = {"humanitarian", "relief", "charitable", "charity", "refugee"}
+# a war named by its acts ("condemned the invasion"): criticism of it with no one named is of whoever wages it
+_WAR_NOUNS = {"invasion", "war", "aggression", "offensive", "annexation", "occupation", "incursion", "bombardment",
+              "shelling", "bombing", "assault"}
 # what asking for restraint, talks or a ceasefire asks of a conflict's sides
 _SETTLEMENT = {"settlement", "ceasefire", "cease-fire", "truce", "de-escalation", "armistice", "restraint", "dialogue",
                "negotiation", "cessation", "diplomacy"}
