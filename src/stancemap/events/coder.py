@@ -467,7 +467,8 @@ class Coder(Roles):
             if tok is None:
                 continue
             objs = cl.direct_objects(tok) + [o for _, o in cl.prep_objects(tok, {"against", "over", "for"})]
-            if any(o.lemma_.lower() in _WAR_NOUNS for o in objs):
+            # (the parser may fold "called the offensive unacceptable" into one phrase: look inside it)
+            if any({t.lower_, t.lemma_.lower()} & _WAR_NOUNS for o in objs for t in o.subtree):
                 e.target, e.target_sector = attacker, None
 
     @staticmethod
