@@ -455,13 +455,14 @@ class Coder(Roles):
                 e.target, e.target_sector = victim, None
 
     def _war_targets(self, doc: Document, events: list[Event]) -> None:
-        """ "Moldova condemned the invasion": criticism of the text's war with no one named is aimed at whoever
-        wages it (the most frequent attacker of the most attacked state), not left without a target."""
+        """ "Moldova condemned the invasion", "Ankara rejects the annexation": criticism or rejection of the
+        text's war with no one named is aimed at whoever wages it (the most frequent attacker of the most
+        attacked state), not left without a target."""
         if not self.aggressors:
             return
         _, attacker = next(iter(self.aggressors.items()))
         for e in events:
-            if e.type != "ACCUSE" or e.target or e.source == attacker:
+            if e.type not in ("ACCUSE", "REJECT") or e.target or e.source == attacker:
                 continue
             tok = cl.token_at(doc.parsed, e.head)
             if tok is None:

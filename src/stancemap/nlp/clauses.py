@@ -24,6 +24,8 @@ INTENT_HEADS = {"plan", "intend", "aim", "seek", "want", "wish", "hope", "pledge
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CESSATION = {"stop", "cease", "quit", "halt", "discontinue", "end"}
+# verbs of recognition: refusing them with "would not" states a position, not a hypothesis
+_RECOGNITION = {"recognise", "recognize", "accept", "acknowledge", "endorse"}
 # "avoided condemning", "refrained from criticising": the act was held back (not done)
 AVOIDANCE = {"avoid", "refrain", "eschew", "forgo", "forego", "shun", "desist", "abstain"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
@@ -331,8 +333,10 @@ def modality(verb: Any) -> tuple[str, Any | None]:
         else:
             break
     if "would" in auxs and not auxs & HYPOTHETICAL_AUX - {"would"} and any(
-            c.dep_ == "neg" and c.lower_ == "never" for c in verb.children):
-        return "intent", speech  # "Ukraine would never accept the annexation": a categorical refusal, no condition
+            c.dep_ == "neg" and (c.lower_ == "never" or verb.lemma_.lower() in _RECOGNITION) for c in verb.children):
+        # "Ukraine would never accept the annexation", "Washington would not recognise the outcome": a refusal
+        # stated without a condition
+        return "intent", speech
     if auxs & HYPOTHETICAL_AUX - {"would"} or ("would" in auxs and speech is None):
         return "hypothetical", speech
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_HEADS:
