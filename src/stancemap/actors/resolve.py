@@ -56,8 +56,10 @@ _ACTOR_COMPOUNDS = {"state", "government", "security", "border", "military", "po
 _EXPLETIVE_HEADS = {"seem", "appear", "be", "become", "remain", "happen", "matter", "mean", "follow", "turn",
                     "take", "make", "come", "look", "sound", "feel", "prove"}
 _RELATIONAL = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "adversary", "foe"}
+# "the country", "the kingdom", "the republic": the state the text is on (see _the_country)
+_THE_COUNTRY = {"country", "kingdom", "republic", "emirate", "sultanate", "principality"}
 _GENERIC_STATE_NOUNS = {"country", "state", "nation", "republic", "government", "side", "partner", "ally", "neighbour",
-                        "neighbor", "power", "member", "leadership", "regime", "people"}
+                        "neighbor", "power", "member", "leadership", "regime", "people", *_THE_COUNTRY}
 
 
 # Sector words that are also the act they are named after ("his opposition to X", "resistance to X")
@@ -326,7 +328,7 @@ class Resolver:
         """The code of a name at (or governing) ``tok``: states, adjectives, orgs, people, places."""
         name = self.name_at.get(tok.i)
         if name is None:
-            if tok.lower_ == "country" and any(c.lower_ == "the" for c in tok.children):
+            if tok.lower_ in _THE_COUNTRY and any(c.lower_ == "the" for c in tok.children):
                 return self._the_country(tok)[0]
             if tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_THING | _PRONOUNS_PLURAL | _PRONOUNS_WE:
                 a = self.resolve(tok)  # "his country", "its troops", "our country"
@@ -394,7 +396,7 @@ class Resolver:
             region = self._region(tok)
             if region is not None:
                 return region
-            if low == "country" and any(c.lower_ == "the" for c in tok.children):
+            if low in _THE_COUNTRY and any(c.lower_ == "the" for c in tok.children):
                 where, why = self._the_country(tok)
                 if where:
                     return Actor(where, None, "group", f"the-country:{why}", 0.6, start, tok.i + 1, tok.i)
