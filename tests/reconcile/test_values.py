@@ -144,7 +144,7 @@ def test_two_figures_that_say_they_measure_different_things_are_not_one_quantity
     trade = claim("a", 100, "percent", "growth of trade with Peru", ta, subject="CHL", period="2021")
     remittances = claim("b", 200, "percent", "growth of money transfers from Peru", tb, subject="CHL", period="2021")
     trade_again = claim("c", 150, "percent", "growth of trade with Peru", tc, subject="CHL", period="2021")
-    words = frozenset({"peru"})  # an actor's name says nothing of what is measured
-    assert value_contradictions([trade, remittances], idf_for(ta, tb, tc), actor_words=words) == []
-    found = value_contradictions([trade, trade_again], idf_for(ta, tb, tc), actor_words=words)
+    words = frozenset({"peru"})  # a state's name says nothing of what is measured
+    assert value_contradictions([trade, remittances], idf_for(ta, tb, tc), state_words=words) == []
+    found = value_contradictions([trade, trade_again], idf_for(ta, tb, tc), state_words=words)
     assert len(found) == 1 and {found[0]["a_value"], found[0]["b_value"]} == {"100", "150"}

@@ -79,6 +79,7 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
         bounds[s["doc"]].append((s["start_char"], s["end_char"]))
     codes: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     actor_words: set[str] = set()
+    state_words: set[str] = set()
     first: dict[tuple[str, int, str], tuple[int, bool]] = {}  # (doc, sentence, actor) -> first mention, a pronoun?
     for m in store.rows("mentions"):
         if m["code"] and m["sent"] is not None and m["sent"] >= 0:
@@ -88,6 +89,8 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
                 first[key] = (m["start_char"], m["kind"] == "pronoun")
         if m["code"] and m["kind"] in ("state", "org", "group"):
             actor_words |= terms(m["surface"])
+        if m["code"] and m["kind"] == "state":
+            state_words |= terms(m["surface"])
     reported: dict[str, set[int]] = defaultdict(set)
     for r in (*events, *stances):
         if r.get("modality") == "reported" and r.get("sent") is not None:
@@ -97,7 +100,8 @@ def find_contradictions(store: Store, claims: list[dict[str, Any]], events: list
         if e["type"] == "CONSULT" and e["source"] and e["target"] and e["source"] != e["target"] and \
                 e["modality"] != "hypothetical" and e.get("sent") is not None:
             exchanges[e["doc"]].append((frozenset((e["source"], e["target"])), e["date"], e["sent"]))
-    found = (value_contradictions(claims, idf, cvectors, published, frozenset(actor_words), codes)
+    found = (value_contradictions(claims, idf, cvectors, published, frozenset(actor_words), codes,
+                                  state_words=frozenset(state_words))
              + date_contradictions(events, idf) + stance_date_contradictions(stances, idf)
              + actor_contradictions(events, idf)
              + stance_contradictions(stances, idf, published, sentence_vectors(stances))

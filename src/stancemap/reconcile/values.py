@@ -179,7 +179,7 @@ def score_pair(f: Features) -> float:
 
 def _features(a: dict[str, Any], b: dict[str, Any], ta: set[str], tb: set[str], idf: Idf,
               vectors: dict[int, np.ndarray] | None, published: dict[str, str | None],
-              actor_words: frozenset[str] = frozenset()) -> Features | None:
+              actor_words: frozenset[str] = frozenset(), state_words: frozenset[str] = frozenset()) -> Features | None:
     gap = gap_days(a.get("period"), b.get("period"))
     if gap is not None and gap > 0:
         return None  # different periods: a change, not a contradiction
@@ -208,9 +208,11 @@ def _features(a: dict[str, Any], b: dict[str, Any], ta: set[str], tb: set[str], 
     if vectors and a["id"] in vectors and b["id"] in vectors:
         emb = float(vectors[a["id"]][-1] @ vectors[b["id"]][-1])
     ia, ib = indicator_terms(a), indicator_terms(b)
-    core_a, core_b = ia - actor_words - _CHANGE_WORDS, ib - actor_words - _CHANGE_WORDS
+    core_a, core_b = ia - state_words - _CHANGE_WORDS, ib - state_words - _CHANGE_WORDS
     if core_a and core_b and not core_a & core_b:
-        return None  # both say what they measure, and it is not the same thing ("trade" vs "money transfers")
+        # both say what they measure, and it is not the same thing ("trade with Russia" vs "money transfers from
+        # Russia"; the states' names do not count, an organisation's name may: "World Trade Organization")
+        return None
     ind = len(ia & ib) / min(len(ia), len(ib)) if ia and ib else None
     sa, sb = a.get("subject"), b.get("subject")
     subject = "unknown" if not (sa and sb) else ("same" if sa == sb else "different")
@@ -263,10 +265,12 @@ def _sharing(rows: list[dict[str, Any]], words: dict[int, set[str]],
 def value_contradictions(claims: list[dict[str, Any]], idf: Idf, vectors: dict[int, np.ndarray] | None = None,
                          published: dict[str, str | None] | None = None,
                          actor_words: frozenset[str] = frozenset(),
-                         codes: dict[str, dict[int, list[str]]] | None = None) -> list[dict[str, Any]]:
+                         codes: dict[str, dict[int, list[str]]] | None = None,
+                         state_words: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Pairs of claims from different documents that give incompatible numbers for one quantity,
     each with a ``score``; for each claim, only its best-matching partner in the other document.
-    ``actor_words``: stems of the names of actors (they do not tell two votes apart); ``codes``:
+    ``actor_words``: stems of the names of actors (they do not tell two votes apart); ``state_words``: those of
+    states' names alone (they do not tell two indicators apart); ``codes``:
     per document and sentence, the actors the sentence names."""
     from .contradict import record
 
@@ -287,7 +291,7 @@ def value_contradictions(claims: list[dict[str, Any]], idf: Idf, vectors: dict[i
         for a, b in _sharing(rows, words, idf):
             if a["doc"] == b["doc"] or not disjoint(spans[a["id"]], spans[b["id"]]):
                 continue
-            f = _features(a, b, words[a["id"]], words[b["id"]], idf, vectors, published, actor_words)
+            f = _features(a, b, words[a["id"]], words[b["id"]], idf, vectors, published, actor_words, state_words)
             if f is None:
                 continue
             s = score_pair(f)
