@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from stancemap.claims.context import in_symbol
+from stancemap.claims.describe import period
 from stancemap.claims.numbers import parse_number, word_number
+from stancemap.config import Options
+from stancemap.model import Document
+from stancemap.pipeline import Pipeline
 
 
 @pytest.mark.parametrize(("words", "value"), [
@@ -33,3 +37,13 @@ def test_symbols(text: str, symbol: bool) -> None:
     while end < len(text) and (text[end].isdigit() or text[end] == ","):
         end += 1
     assert in_symbol(text, digit, end) == symbol
+
+
+def test_the_period_of_a_count_since_a_date_runs_to_the_texts_date() -> None:
+    pipe = Pipeline(Options(pipeline=["parse", "dates"], progress=False))
+    doc = pipe(Document(id="t", text="Since February 2022 the council has adopted 14 packages of sanctions.",
+                        published="2024-06-24"))
+    assert period(doc, 0) == "2022-02/2024-06-24"
+    doc = pipe(Document(id="u", text="In February 2022 the council adopted two packages of sanctions.",
+                        published="2024-06-24"))
+    assert period(doc, 0) == "2022-02"

@@ -148,3 +148,17 @@ def test_two_figures_that_say_they_measure_different_things_are_not_one_quantity
     assert value_contradictions([trade, remittances], idf_for(ta, tb, tc), state_words=words) == []
     found = value_contradictions([trade, trade_again], idf_for(ta, tb, tc), state_words=words)
     assert len(found) == 1 and {found[0]["a_value"], found[0]["b_value"]} == {"100", "150"}
+
+
+def test_a_figure_since_a_date_is_not_one_for_a_year() -> None:
+    """ "Nine packages adopted in 2022" and "14 packages since February 2022" (to the text's date) count over
+    different stretches of time; two counts over one stretch still disagree."""
+    ta = "Peru signed off on all nine sanctions packages the council adopted in 2022."
+    tb = "Since February 2022 the council has adopted 14 packages of sanctions."
+    tc = "The council adopted eleven sanctions packages in 2022, its secretariat said."
+    a = claim("a", 9, "packages", "sanctions packages", ta, period="2022")
+    b = claim("b", 14, "packages", "sanctions packages", tb, period="2022-02/2024-06-24")
+    c = claim("c", 11, "packages", "sanctions packages", tc, period="2022")
+    assert value_contradictions([a, b], idf_for(ta, tb, tc)) == []
+    assert len(value_contradictions([a, c], idf_for(ta, tb, tc))) == 1
+

@@ -122,8 +122,13 @@ def voting_body(doc: Document, sent_idx: int, tok: int | None) -> str | None:
 
 
 def period(doc: Document, sent_idx: int) -> str | None:
+    """The period a sentence's figures are for: its first time expression; "since February 2022" runs from
+    then to the text's date (a count "since" a date is cumulative, not that month's)."""
     for t in getattr(doc, "times", []) or []:
         if t.sent == sent_idx and t.value:
             v = str(t.value)
+            if "/" not in v and doc.text[max(0, t.start - 6):t.start].lower().endswith("since ") and doc.reference_date \
+                    and doc.reference_date[:7] > v[:7]:
+                return f"{v[:7]}/{doc.reference_date[:10]}"
             return v if "/" in v else v[:7]
     return None

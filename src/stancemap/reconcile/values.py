@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .text import MONTHS, STOP, Idf, gap_days, parse_date, stem, terms
+from .text import MONTHS, STOP, Idf, gap_days, parse_date, span, stem, terms
 
 APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "estimated"}
 LOWER_BOUND = {"more than", "at least", "over"}
@@ -183,6 +183,9 @@ def _features(a: dict[str, Any], b: dict[str, Any], ta: set[str], tb: set[str], 
     gap = gap_days(a.get("period"), b.get("period"))
     if gap is not None and gap > 0:
         return None  # different periods: a change, not a contradiction
+    pa, pb = a.get("period"), b.get("period")
+    if pa and pb and ("/" in str(pa)) != ("/" in str(pb)) and span(pa) != span(pb):
+        return None  # a figure for a stretch ("since February 2022", "the first seven months") vs one for a date
     ra, rb = resolution(a), resolution(b)
     if ra and rb and ra != rb:
         return None
