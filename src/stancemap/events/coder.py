@@ -130,8 +130,10 @@ class Coder(Roles):
                 objs = named  # what the object is called: "called the protests a coup attempt"
             if p.verb and tok.dep_ == "relcl":
                 # "protests by civil society — which have not been sanctioned": the relative clause
-                # may hang on a noun inside the phrase it describes
-                objs = [*objs, *_phrase_heads(tok.head)[1:]]
+                # may hang on a noun inside the phrase it describes; "the export controls it imposed", "a ban
+                # that Putin imposed": with no object of its own, what it describes is its object
+                own = not objs and any(c.dep_ in ("nsubj",) for c in tok.children)
+                objs = [*objs, *_phrase_heads(tok.head)[0 if own else 1:]]
             # look through quantities: "sent thousands of troops", "a number of rallies"
             objs = objs + [g for o in objs if o.lower_ in QUANTITY_WORDS or o.pos_ == "NUM"
                            for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
