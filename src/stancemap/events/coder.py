@@ -34,6 +34,7 @@ from .classifier import EventClassifier
 from .constructions import (
     deontic_requests,
     evasion_vehicles,
+    meetings_between,
     permitted_protests,
     relation_praise,
     requests_behind,
@@ -258,7 +259,7 @@ class Coder(Roles):
         events: list[Event] = []
         for f in kept:
             events.extend(self._events_for(f, doc, index, ref_year))
-        for construction in (requests_behind, permitted_protests, deontic_requests, relation_praise):
+        for construction in (requests_behind, permitted_protests, deontic_requests, relation_praise, meetings_between):
             events.extend(construction(self, doc, index, ref_year))
         vehicles, covered = evasion_vehicles(self, doc, index, ref_year)
         if covered:  # the construction codes its words ("serve as a conduit for bypassing sanctions")

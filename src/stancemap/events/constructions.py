@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 # "at the request / invitation of X"
 REQUEST_NOUNS = {"request", "invitation", "behest", "urging", "bidding", "appeal"}
+# "talks between Moscow and Kyiv", "hosted a meeting between the two foreign ministers"
+MEETING_NOUNS = {"talk", "talks", "negotiation", "meeting", "summit", "consultation", "conversation"}
 # "a government-sanctioned rally": participles that authorise a protest
 PERMIT_PARTICIPLES = {"sanction", "approve", "authorise", "authorize", "permit", "allow", "license", "licence"}
 # "argued that the country should ...": saying what another should do
@@ -71,6 +73,41 @@ def requests_behind(coder: Coder, doc: Document, index: dict[int, Mention], ref_
         out += [_event(doc, tok, asker, "REQUEST", "020", (d.code, d.sector), date or ref_year,
                        f"at the {tok.lemma_.lower()} of", tok.lemma_.lower(), 0.7)
                 for d in doers if d.code != asker.code or d.sector != asker.sector]
+    return [e for e in out if e is not None]
+
+
+def meetings_between(coder: Coder, doc: Document, index: dict[int, Mention], ref_year: str | None) -> list[Event]:
+    """ "Talks between Russia and Ukraine in Istanbul ended without agreement", "Turkey hosted a meeting between
+    the Russian and Ukrainian foreign ministers": the sides met (CONSULT, each to the other; the host's part is
+    the lexicon's "host talks"). Only talks that took place: not ones asked for, offered, planned or denied."""
+    out: list[Event | None] = []
+    for tok in doc.parsed:
+        if tok.lemma_.lower() not in MEETING_NOUNS or tok.pos_ != "NOUN":
+            continue
+        date, _ = clause_date(tok, doc)
+        when = date or ref_year
+        between = [o for _, o in cl.prep_objects(tok, {"between"})]
+        phrases = [x for o in between for x in cl.conjuncts(o)]
+        # "between the Russian and Ukrainian foreign ministers": the sides are the modifiers
+        phrases += [m for o in between for m in o.children if m.dep_ in ("amod", "compound")
+                    for m in cl.conjuncts(m)]
+        sides: list[Mention] = []
+        for x in phrases:
+            a = coder.actor(x, index, when)
+            if a is not None and a.code and all(a.code != s0.code for s0 in sides):
+                sides.append(a)
+        if len(sides) < 2:
+            continue
+        verb = tok.head
+        while verb.dep_ in ("pobj", "prep", "conj", "appos") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            modality, _ = cl.modality(verb)
+            if modality != "actual" or cl.negation(verb)[0] or verb.lemma_.lower() in (
+                    "call", "urge", "propose", "offer", "seek", "want", "demand", "ask", "plan", "prepare", "refuse"):
+                continue  # asked for, offered, planned or denied: no meeting took place (yet)
+        out += [_event(doc, tok, a, "CONSULT", "040", (b.code, b.sector), when, f"{tok.lemma_.lower()} between",
+                       "talks-between", 0.6) for a in sides for b in sides if a.code != b.code]
     return [e for e in out if e is not None]
 
 
