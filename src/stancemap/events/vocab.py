@@ -178,7 +178,8 @@ EXPERIENCER_VERBS = {"face", "suffer", "endure", "fear", "avoid", "escape", "eva
 RESPONSE_VERBS = {"respond", "react", "reply", "answer", "retort"}
 DOMESTIC_DEFAULT_TARGET = {"REQUEST", "PROTEST"}
 QUANTITY_WORDS = {"thousands", "thousand", "hundreds", "hundred", "dozens", "dozen", "number", "millions", "tens",
-                  "several", "some", "many", "handful", "series", "wave", "spate", "string", "couple"}
+                  "several", "some", "many", "handful", "series", "wave", "spate", "string", "couple", "none", "any",
+                  "all", "each", "one", "most"}
 _HELP_CUES = re.compile(r"\b(?:at the (?:request|invitation) of|invited by|to help|to assist|peacekeep\w*|"
                         r"(?:at|upon) (?:the )?(?:government|president)'?s? request)\b", re.IGNORECASE)
 SUMMARY_NOUNS = {"something", "move", "step", "decision", "idea", "proposal", "plan", "initiative", "demand"}

@@ -266,8 +266,9 @@ def negation(verb: Any) -> tuple[bool, str]:
                 neg = True
     if not neg:
         # "offered no help", "offers neither values nor prospects": the object is denied
-        neg = any(o.dep_ in ("dobj", "obj") and any(d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither")
-                                                     for d in o.children) for o in verb.children)
+        # ("joined none of the packages": the object is none of them)
+        neg = any(o.dep_ in ("dobj", "obj") and (o.lower_ == "none" or any(
+            d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in o.children)) for o in verb.children)
     if not neg:
         return False, ""
     auxs = {t.lower_ for t in toks} | aux_words(verb)
