@@ -159,6 +159,17 @@ def _chile_store(store: Any, n: int, edit: Callable[[int, Document], None]) -> N
     reconcile_store(store, Options(progress=False))
 
 
+def _answered_twice(tmp_path: Path, n: int, tweak: Callable[[int, Document], None],
+                    limit: Callable[[], None]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The answer on Chile from a store of ``n`` documents, before and after ``limit`` lowers a cap."""
+    with open_store(str(tmp_path / "t.db")) as store:
+        _chile_store(store, n, tweak)
+        question = parse_question("What is Chile's position on the war in Ukraine?")
+        whole = build_answer(store, question)
+        limit()
+        return whole, build_answer(store, question)
+
+
 def test_a_large_evidence_table_keeps_the_most_confident_rows_and_says_how_many(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An actor with more records than an answer carries: the table keeps the strongest and counts all."""
@@ -168,12 +179,7 @@ def test_a_large_evidence_table_keeps_the_most_confident_rows_and_says_how_many(
         for st in doc.stances:
             st.confidence = 0.5 + i / 10
 
-    with open_store(str(tmp_path / "t.db")) as store:
-        _chile_store(store, 4, graded)
-        question = parse_question("What is Chile's position on the war in Ukraine?")
-        whole = build_answer(store, question)
-        monkeypatch.setattr(brief, "MAX_RECORDS", 3)
-        capped = build_answer(store, question)
+    whole, capped = _answered_twice(tmp_path, 4, graded, lambda: monkeypatch.setattr(brief, "MAX_RECORDS", 3))
     assert whole["records_total"] == len(whole["records"]) > 3
     assert capped["records_total"] == whole["records_total"]
     assert len(capped["records"]) == 3
@@ -192,12 +198,7 @@ def test_an_answer_reads_every_vote_and_the_most_confident_rest_and_says_what_it
     def voted(_: int, doc: Document) -> None:
         doc.stances[0].rule = "vote:A"  # the abstention, as the vote stage records it
 
-    with open_store(str(tmp_path / "t.db")) as store:
-        _chile_store(store, 3, voted)
-        question = parse_question("What is Chile's position on the war in Ukraine?")
-        whole = build_answer(store, question)
-        monkeypatch.setattr(compose, "MAX_READ", 1)
-        part = build_answer(store, question)
+    whole, part = _answered_twice(tmp_path, 3, voted, lambda: monkeypatch.setattr(compose, "MAX_READ", 1))
     assert whole["not_read"] == {}
     # the votes (a stance and two events in each document) are all read; of the other stances, the most confident
     assert part["not_read"] == {"stances": 2}
