@@ -42,6 +42,9 @@ def vote_issues(issues: tuple[Issue, ...]) -> list[Issue]:
     return [i for i in issues if re.search(r"\bvot(?:e|es|ing)\b", i.descriptions.get("support", ""), re.I)]
 
 
+# a sentence about a war: a vote with no resolution named is on the war's aggressor
+_WAR_WORDS = re.compile(r"\b(?:aggression|invasion|war|troops)\b", re.I)
+
 class VotesComponent:
     name = "votes"
     reads: tuple[str, ...] = ("parsed", "sentences", "mentions", "times", "events")
@@ -168,9 +171,8 @@ class VotesComponent:
             return pv.condemns
         if pv is not None and pv.topic:
             return self._aggressor(doc, pv.topic)
-        war = re.compile(r"\b(?:aggression|invasion|war|troops)\b", re.I)
-        return self._aggressor(doc) if war.search(sent_text) or (
-            pv is not None and pv.resolution_tok is None and war.search(before)) else None
+        return self._aggressor(doc) if _WAR_WORDS.search(sent_text) or (
+            pv is not None and pv.resolution_tok is None and _WAR_WORDS.search(before)) else None
 
     @staticmethod
     def _aggressor(doc: Document, attacked: str | None = None) -> str | None:
