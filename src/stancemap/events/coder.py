@@ -219,7 +219,8 @@ class Coder(Roles):
                 head = matched.get(gov.head.i) or head
             if f.pattern.type == "PROTEST" and f.pattern.noun and head is not None and head.pattern.type == "CONCEDE":
                 continue  # "allowed / approved rallies": the permission is the event, coded by the verb
-            if f.tok.dep_ in ("xcomp", "ccomp") and head is not None and (head.pattern.xcomp or head.pattern.type == "REJECT"):
+            if f.tok.dep_ in ("xcomp", "ccomp") and head is not None and (head.pattern.xcomp or head.pattern.type == "REJECT") \
+                    and not (getattr(cl.held_back(f.tok), "i", None) == head.tok.i and not head.pattern.xcomp):
                 continue  # "refused to recognise", "offered to mediate": the head pattern codes it
             purpose = f.tok.head if f.tok.dep_ == "xcomp" and f.tok.head.dep_ == "advcl" else f.tok
             if f.pattern.verb and purpose.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
@@ -254,6 +255,8 @@ class Coder(Roles):
                     c.dep_ in ("aux", "auxpass", "neg") or c.ent_type_ == "DATE" for c in f.tok.children) \
                     and not any(t.ent_type_ == "DATE" for t in f.tok.subtree):
                 continue  # "the country which offers no prospects", "a regime that jails critics": a trait
+            if not f.pattern.xcomp and any(getattr(cl.held_back(c), "i", None) == f.tok.i for c in f.tok.children):
+                continue  # "failed to condemn", "avoided criticising": the act held back is coded, negated
             kept.append(f)
 
         events: list[Event] = []

@@ -28,6 +28,9 @@ CESSATION = {"stop", "cease", "quit", "halt", "discontinue", "end"}
 _RECOGNITION = {"recognise", "recognize", "accept", "acknowledge", "endorse"}
 # "avoided condemning", "refrained from criticising": the act was held back (not done)
 AVOIDANCE = {"avoid", "refrain", "eschew", "forgo", "forego", "shun", "desist", "abstain"}
+# "declined to join", "failed to condemn": the infinitive's act was not done (a refusal, "refused to", is an
+# act of its own and stays one)
+DECLINING = {"decline", "fail", "neglect", "omit"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NEG_DETERMINERS = {"no", "none", "neither", "nobody", "nothing"}
 
@@ -226,10 +229,14 @@ def prep_objects(tok: Any, preps: tuple[str, ...] | set[str] | None = None) -> l
 
 def held_back(verb: Any) -> Any | None:
     """The verb that holds the act back, when ``verb`` is a gerund under one: "avoided condemning",
-    "refrained from criticising", "stopped / fell short of imposing"."""
+    "refrained from criticising", "stopped / fell short of imposing"; or an infinitive under a verb of
+    declining: "declined to join", "failed to condemn"."""
+    head = verb.head
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and head.lemma_.lower() in DECLINING and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return head
     if verb.tag_ != "VBG":
         return None
-    head = verb.head
     if verb.dep_ in ("xcomp", "dobj") and head.lemma_.lower() in AVOIDANCE:
         return head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":

@@ -25,7 +25,8 @@ from .. import yamlio
 from .issues import POLARITIES, Issue
 
 _WORD = re.compile(r"[a-z][a-z\-']+")
-REFUSALS = {"refuse", "reject", "deny", "decline", "oppose", "question", "resist", "block", "forbid", "ban"}
+REFUSALS = {"refuse", "reject", "deny", "decline", "oppose", "question", "resist", "block", "forbid", "ban", "fail", "neglect",
+            "omit"}
 NEGATORS = {"not", "no", "never", "neither", "nor", "without", "n't"}
 GENERIC = set(["a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "is", "are", "was", "were", "be", "been", "being", "its", "it", "them", "their", "they", "this", "that", "these", "those", "with", "by", "as", "at", "from", "into", "its", "own", "no", "any", "all", "each", "both", "either", "whether", "which", "who", "whom", "what", "when", "where", "how", "support", "oppose", "neutral", "position", "stance", "takes", "take", "taking", "make", "makes", "made", "has", "have", "had", "do", "does", "did", "also", "other", "e.g", "i.e", "etc", "s", "n't", "one", "ones", "such", "same", "than", "then", "there", "here", "about", "over", "under", "via", "per", "more", "most", "less", "least", "declines", "decline", "declining", "authorities", "authority", "government", "governments"])
 

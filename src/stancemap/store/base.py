@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -55,6 +55,14 @@ class Dialect:
 def _check_table(table: str) -> None:
     if table not in READABLE_TABLES:
         raise StoreError(f"unknown table {table!r}")
+
+
+R = TypeVar("R", Event, Stance, Claim)
+
+
+def _reading(records: list[R]) -> list[R]:
+    """``records`` by where their evidence starts, ties kept in the order found."""
+    return sorted(records, key=lambda r: (r.start, r.end))
 
 
 def _now() -> str:
@@ -225,6 +233,8 @@ class Store:
             self._insert_records(doc)
 
     def _insert_records(self, doc: Document) -> None:
+        """Records go in in reading order (by offset, stable), so that ids, exports and evidence tables read
+        the document from top to bottom, whatever order the stages found them in."""
         t = doc.text
         self.executemany(
             "INSERT INTO mentions (doc, sent, start_char, end_char, surface, code, sector, person, kind, "
@@ -239,19 +249,20 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc.id, e.sent, e.start, e.end, t[e.start:e.end], e.source, e.source_sector, e.target,
               e.target_sector, e.type, e.cameo, int(e.negated), e.modality, e.date, e.issue, e.quad_class,
-              e.weight, e.predicate, int(e.background), e.confidence, e.rule, e.source_person) for e in doc.events],
+              e.weight, e.predicate, int(e.background), e.confidence, e.rule, e.source_person)
+             for e in _reading(doc.events)],
         )
         self.executemany(
             "INSERT INTO stances (doc, sent, start_char, end_char, evidence, actor, actor_sector, issue, stance, "
             "date, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc.id, s.sent, s.start, s.end, t[s.start:s.end], s.actor, s.actor_sector, s.issue, s.stance,
-              s.date, s.confidence, s.rule) for s in doc.stances],
+              s.date, s.confidence, s.rule) for s in _reading(doc.stances)],
         )
         self.executemany(
             "INSERT INTO claims (doc, sent, start_char, end_char, evidence, subject, indicator, value, unit, "
             "qualifier, period, surface) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc.id, c.sent, c.start, c.end, t[c.start:c.end], c.subject, c.indicator, c.value, c.unit,
-              c.qualifier, c.period, c.surface) for c in doc.claims],
+              c.qualifier, c.period, c.surface) for c in _reading(doc.claims)],
         )
 
     def replace_records(self, doc: Document) -> None:
