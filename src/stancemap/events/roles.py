@@ -72,6 +72,10 @@ class Roles:
         tok, p = f.tok, f.pattern
         if p.target == "none":
             return []
+        if p.type == "REJECT" and p.verb and (measures := self._measures_refused(tok)):
+            # "refused to join Western sanctions against Russia", "declined to sign up to the price cap":
+            # what is refused is a measure, so the refusal is of whoever imposes it, not of its target
+            return [a for m in measures if (a := self._owner(m, index, date) or _community(m)) is not None]
         cands: list[Any] = []
         addressees: list[Any] = []
         if passive and p.verb and tok.dep_ == "relcl":
@@ -164,6 +168,16 @@ class Roles:
             out = [community[0]]  # nobody else named: the international community's sanctions
         if p.type == "PROTEST":
             out = [o for o in out if not (isinstance(o, Mention) and self._in_favour(tok, o))]
+        return out
+
+    def _measures_refused(self, tok: Any) -> list[Any]:
+        """The sanctions a refusal is of: the object of the act refused ("refused to join the sanctions",
+        "declined to sign up to the cap")."""
+        out = []
+        for x in tok.children:
+            if x.dep_ == "xcomp" and x.pos_ == "VERB":
+                objs = cl.direct_objects(x) + [o for _, o in cl.prep_objects(x, {"to", "in", "with", "on"})]
+                out += [o for o in objs if self.is_noun_of(o, "SANCTION")]
         return out
 
     def _conjoined_owners(self, c: Any, index: dict[int, Mention], date: str | None) -> list[Mention]:

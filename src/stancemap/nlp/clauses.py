@@ -31,6 +31,7 @@ AVOIDANCE = {"avoid", "refrain", "eschew", "forgo", "forego", "shun", "desist", 
 # "declined to join", "failed to condemn": the infinitive's act was not done (a refusal, "refused to", is an
 # act of its own and stays one)
 DECLINING = {"decline", "fail", "neglect", "omit"}
+DECLINING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NEG_DETERMINERS = {"no", "none", "neither", "nobody", "nothing"}
 
@@ -232,9 +233,10 @@ def held_back(verb: Any) -> Any | None:
     "refrained from criticising", "stopped / fell short of imposing"; or an infinitive under a verb of
     declining: "declined to join", "failed to condemn"."""
     head = verb.head
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and head.lemma_.lower() in DECLINING and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return head
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+            (verb.dep_ == "xcomp" and head.lemma_.lower() in DECLINING)
+            or (verb.dep_ == "acl" and head.lemma_.lower() in DECLINING_NOUNS)):
+        return head  # "declined to join", "Beijing's refusal to condemn"
     if verb.tag_ != "VBG":
         return None
     if verb.dep_ in ("xcomp", "dobj") and head.lemma_.lower() in AVOIDANCE:
@@ -259,6 +261,11 @@ def negation(verb: Any) -> tuple[bool, str]:
         return not any(c.dep_ == "neg" for c in held.children), "plain"  # "did not refrain from": done
     toks = [verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]]
     neg = any(c.dep_ == "neg" for c in verb.children)
+    if not neg:
+        # 'will "never, never" recognise': a negation the parser hung on the auxiliary
+        first = min((a.i for a in toks[1:] if a.i < verb.i), default=verb.i)
+        neg = any(t.lower_ in ("never", "not", "n't") and any(x.i == verb.i for x in t.ancestors)
+                  for t in verb.doc[first + 1:verb.i])
     if not neg and verb.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in verb.head.children):
         neg = True
         toks.append(verb.head)
