@@ -25,7 +25,9 @@ LIGHT_VERBS = {"impose", "announce", "launch", "hold", "send", "express", "voice
                "receive", "support", "back", "condemn", "call", "demand", "face", "deploy", "order", "seek",
                "lead", "join", "host", "accept", "refuse", "reject", "allow", "approve", "push", "press", "plan"}
 BOTH_SIDES = {"both sides", "both parties", "both states", "both countries", "the parties", "the two sides",
-              "the warring parties", "the two countries", "the sides", "both nations"}
+              "the warring parties", "the two countries", "the sides", "both nations", "all parties", "all sides",
+              "all the parties", "the two parties", "the conflicting parties", "the belligerents",
+              "the parties concerned", "all parties concerned"}
 def _with_shared(tok: Any) -> list[Any]:
     """The token, and for the second of coordinated adjectives the first, whose complement they
     share ("vocal and critical of Russia": "of Russia" hangs on "vocal")."""
