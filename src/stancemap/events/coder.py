@@ -220,7 +220,7 @@ class Coder(Roles):
             if f.pattern.type == "PROTEST" and f.pattern.noun and head is not None and head.pattern.type == "CONCEDE":
                 continue  # "allowed / approved rallies": the permission is the event, coded by the verb
             if f.tok.dep_ in ("xcomp", "ccomp") and head is not None and (head.pattern.xcomp or head.pattern.type == "REJECT") \
-                    and not (getattr(cl.held_back(f.tok), "i", None) == head.tok.i and not head.pattern.xcomp):
+                    and not (cl.holds_back(head.tok, f.tok) and not head.pattern.xcomp):
                 continue  # "refused to recognise", "offered to mediate": the head pattern codes it
             purpose = f.tok.head if f.tok.dep_ == "xcomp" and f.tok.head.dep_ == "advcl" else f.tok
             if f.pattern.verb and purpose.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
@@ -255,7 +255,7 @@ class Coder(Roles):
                     c.dep_ in ("aux", "auxpass", "neg") or c.ent_type_ == "DATE" for c in f.tok.children) \
                     and not any(t.ent_type_ == "DATE" for t in f.tok.subtree):
                 continue  # "the country which offers no prospects", "a regime that jails critics": a trait
-            if not f.pattern.xcomp and any(getattr(cl.held_back(c), "i", None) == f.tok.i for c in f.tok.children):
+            if not f.pattern.xcomp and any(cl.holds_back(f.tok, c) for c in f.tok.children):
                 continue  # "failed to condemn", "avoided criticising": the act held back is coded, negated
             kept.append(f)
 
@@ -300,7 +300,7 @@ class Coder(Roles):
             sent = doc.sentence_of(tok.idx)
             if sent is None or sent.idx in doc.structured or self.match(tok) is not None:
                 continue
-            if any(getattr(cl.held_back(t), "i", None) == tok.i for t in tok.subtree):
+            if any(cl.holds_back(tok, t) for t in tok.subtree):
                 continue  # "refrained from / stopped short of criticising": the act is the gerund's, held back
             if any(h in range(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)) for h in heads) \
                     and tok.dep_ != "ROOT":

@@ -250,6 +250,12 @@ def held_back(verb: Any) -> Any | None:
     return None
 
 
+def holds_back(holder: Any, verb: Any) -> bool:
+    """Whether ``holder`` is the verb that holds ``verb``'s act back (see :func:`held_back`)."""
+    held = held_back(verb)
+    return held is not None and held.i == holder.i
+
+
 def negation(verb: Any) -> tuple[bool, str]:
     """(negated, how): how is "refusal" (will not / does not / cannot) or "plain" (did not, has not)."""
     verb = _predicate(verb)

@@ -22,11 +22,12 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import yamlio
+from ..nlp.clauses import DECLINING
 from .issues import POLARITIES, Issue
 
 _WORD = re.compile(r"[a-z][a-z\-']+")
-REFUSALS = {"refuse", "reject", "deny", "decline", "oppose", "question", "resist", "block", "forbid", "ban", "fail", "neglect",
-            "omit"}
+# verbs that deny the act of their complement ("refused to recognise", "failed to condemn")
+REFUSALS = {"refuse", "reject", "deny", "oppose", "question", "resist", "block", "forbid", "ban"} | DECLINING
 NEGATORS = {"not", "no", "never", "neither", "nor", "without", "n't"}
 GENERIC = set(["a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "is", "are", "was", "were", "be", "been", "being", "its", "it", "them", "their", "they", "this", "that", "these", "those", "with", "by", "as", "at", "from", "into", "its", "own", "no", "any", "all", "each", "both", "either", "whether", "which", "who", "whom", "what", "when", "where", "how", "support", "oppose", "neutral", "position", "stance", "takes", "take", "taking", "make", "makes", "made", "has", "have", "had", "do", "does", "did", "also", "other", "e.g", "i.e", "etc", "s", "n't", "one", "ones", "such", "same", "than", "then", "there", "here", "about", "over", "under", "via", "per", "more", "most", "less", "least", "declines", "decline", "declining", "authorities", "authority", "government", "governments"])
 
